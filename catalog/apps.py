@@ -1,0 +1,14 @@
+import oscar.apps.catalogue.apps as apps
+
+
+class CatalogueConfig(apps.CatalogueConfig):
+    name = "catalog"
+
+    def ready(self):
+        super().ready()
+        from oscar.apps.analytics.receivers import receive_product_view
+        from oscar.apps.catalogue.signals import product_viewed
+
+        # Oscar counts every product view with an UPDATE on the read path; we don't
+        # (docs/decisions.md, "No writes on a read path").
+        product_viewed.disconnect(receive_product_view)

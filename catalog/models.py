@@ -1,0 +1,46 @@
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Province(models.Model):
+    """One of Iran's 31 provinces (catalog/reference/provinces.csv)."""
+
+    code = models.CharField(_("code"), max_length=3, unique=True)
+    name_fa = models.CharField(_("Persian name"), max_length=64)
+    name_en = models.CharField(_("English name"), max_length=64)
+
+    class Meta:
+        ordering = ["name_fa"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self):
+        return self.name_en if get_language() == "en" else self.name_fa
+
+
+class City(models.Model):
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="cities", verbose_name=_("province")
+    )
+    name_fa = models.CharField(_("Persian name"), max_length=64)
+    name_en = models.CharField(_("English name"), max_length=64, blank=True)
+    is_capital = models.BooleanField(_("provincial capital"), default=False)
+
+    class Meta:
+        ordering = ["name_fa"]
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "name_fa"], name="unique_city_per_province"
+            ),
+        ]
+
+    def __str__(self):
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name_fa
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402, F403, I001

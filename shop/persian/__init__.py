@@ -1,0 +1,1 @@
+"""Persian text, digits, money and dates: one place for the rules in architecture.md."""

@@ -1,0 +1,9 @@
+from .base import *  # noqa: F403
+
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Each test run writes uploads to its own folder (set by tests/conftest.py).
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+SERVE_MEDIA = True

@@ -1,0 +1,46 @@
+import pytest
+from selenium.webdriver.common.by import By
+
+from catalog.models import Category
+from catalog.services import seed_reference_data
+from tests.factories import ProducerFactory, make_product
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_buyer_browses_a_craft_and_puts_a_product_in_the_basket(live_server, browser, screenshot):
+    seed_reference_data()
+    producer = ProducerFactory(name="کارگاه گلیم زهرا")
+    kilim = make_product(
+        class_slug="carpet",
+        category_code="kilim",
+        title="گلیم قشقایی دستباف",
+        price_rials=45_000_000,
+        producer=producer,
+        attributes={"width_cm": 100, "length_cm": 150},
+    )
+    make_product(title="جعبه خاتم کوچک")
+
+    browser.get(live_server.url + "/")
+    html = browser.find_element(By.TAG_NAME, "html")
+    assert html.get_attribute("lang") == "fa" and html.get_attribute("dir") == "rtl"
+    assert "Vazirmatn" in browser.execute_script(
+        "return getComputedStyle(document.body).fontFamily"
+    )
+    screenshot("01-home")
+
+    browser.find_element(By.LINK_TEXT, Category.objects.get(code="kilim").name).click()
+    assert kilim.title in browser.page_source
+    assert "جعبه خاتم کوچک" not in browser.page_source
+    screenshot("02-category")
+
+    browser.find_element(By.LINK_TEXT, kilim.title).click()
+    price = browser.find_element(By.CSS_SELECTOR, '[data-testid="price"]').text
+    assert price == "۴٬۵۰۰٬۰۰۰ تومان"
+    screenshot("03-product")
+
+    browser.find_element(By.CSS_SELECTOR, "#add_to_basket_form button[type=submit]").click()
+    browser.get(live_server.url + "/basket/")
+    assert kilim.title in browser.page_source
+    assert "۴٬۵۰۰٬۰۰۰ تومان" in browser.page_source
+    screenshot("04-basket")
