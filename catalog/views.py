@@ -12,7 +12,8 @@ class ProductDetailView(oscar_views.ProductDetailView):
     def get_queryset(self):
         return Product.objects.select_related("product_class", "parent").prefetch_related(
             Prefetch(
-                "stockrecords", queryset=StockRecord.objects.select_related("partner__province")
+                "stockrecords",
+                queryset=StockRecord.objects.select_related("partner__province", "partner__city"),
             ),
             Prefetch("images", queryset=ProductImage.objects.order_by("display_order")),
             Prefetch(

@@ -1,12 +1,16 @@
-from django.db.models import Count
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef
 
 from catalog.models import Category, Product
 from search.selectors import product_cards
-from sellers.models import Partner
+from sellers.models import Partner, StockRecord
+
+# The home page is the busiest page; its lists change slowly, so their ids are cached.
+HOME_CACHE_SECONDS = 300
 
 
 def craft_groups():
-    """Top-level categories with their crafts, for the home page's browse block (2 queries)."""
+    """Top-level categories with their crafts, for the home page's browse block."""
     categories = list(Category.objects.browsable().filter(depth__lte=2).order_by("path"))
     roots = [c for c in categories if c.depth == 1]
     for root in roots:
@@ -14,19 +18,28 @@ def craft_groups():
     return roots
 
 
-def new_products(count):
-    ids = list(
+def new_product_ids(count):
+    has_stock = StockRecord.objects.filter(product=OuterRef("pk"))
+    return list(
         Product.objects.browsable()
-        .filter(stockrecords__isnull=False)
+        .filter(Exists(has_stock))
         .order_by("-date_created", "-id")
-        .values_list("id", flat=True)
-        .distinct()[:count]
+        .values_list("id", flat=True)[:count]
+    )
+
+
+def new_products(count):
+    ids = cache.get_or_set(
+        f"home:new-products:{count}", lambda: new_product_ids(count), HOME_CACHE_SECONDS
     )
     return product_cards(ids)
 
 
 def marketplace_size():
-    totals = Partner.objects.aggregate(
-        producers=Count("id"), provinces=Count("province", distinct=True)
-    )
-    return totals["producers"], totals["provinces"]
+    def count():
+        totals = Partner.objects.aggregate(
+            producers=Count("id"), provinces=Count("province", distinct=True)
+        )
+        return totals["producers"], totals["provinces"]
+
+    return cache.get_or_set("home:marketplace-size", count, HOME_CACHE_SECONDS)

@@ -32,3 +32,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def reference_data(db):
     """Provinces, product classes and craft categories (seeded once per session)."""
     seed_reference_data()  # no-op when present; restores it after a flush
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (home page lists are cached)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

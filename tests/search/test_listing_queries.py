@@ -19,6 +19,7 @@ def count_queries(client, url):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
+    assert len(captured) > 0, "the capture saw the page's queries"
     return len(captured)
 
 
