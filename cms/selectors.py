@@ -1,9 +1,10 @@
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 
-from catalog.models import Category, Product
-from search.selectors import product_cards
-from sellers.models import Partner, StockRecord
+from catalog.models import Category
+from search.models import ProductDocument
+from search.selectors import cards
+from sellers.models import Partner
 
 # The home page is the busiest page; its lists change slowly, so their ids are cached.
 HOME_CACHE_SECONDS = 300
@@ -19,12 +20,10 @@ def craft_groups():
 
 
 def new_product_ids(count):
-    has_stock = StockRecord.objects.filter(product=OuterRef("pk"))
     return list(
-        Product.objects.browsable()
-        .filter(Exists(has_stock))
-        .order_by("-date_created", "-id")
-        .values_list("id", flat=True)[:count]
+        ProductDocument.objects.exclude(price_rials=None)
+        .order_by("-date_created", "-product_id")
+        .values_list("product_id", flat=True)[:count]
     )
 
 
@@ -32,7 +31,7 @@ def new_products(count):
     ids = cache.get_or_set(
         f"home:new-products:{count}", lambda: new_product_ids(count), HOME_CACHE_SECONDS
     )
-    return product_cards(ids)
+    return cards(ids)
 
 
 def marketplace_size():

@@ -1,17 +1,21 @@
 from urllib.parse import unquote
 
 from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
 from catalog.models import Category
 
-from .backends.base import ProductQuery
+from .facet_display import facet_sections
 from .forms import SearchForm
-from .selectors import search_products
+from .models import ZeroResultQuery
+from .selectors import search_products, suggestions
+from .services import record_zero_result
 
 
 class ProductListView(TemplateView):
@@ -20,35 +24,36 @@ class ProductListView(TemplateView):
     template_name = "oscar/catalogue/browse.html"
     per_page = 24
 
-    def query_filters(self):
+    def fixed_filters(self):
         return {}
 
-    def summary(self, form):
+    def fixed_facets(self):
+        return ()
+
+    def summary(self, query):
         return _("All products")
 
     def get(self, request, *args, **kwargs):
         form = SearchForm(request.GET)
-        cleaned = form.cleaned_data if form.is_valid() else {}
-        query = ProductQuery(
-            text=cleaned.get("q") or "",
-            sort=cleaned.get("sort") or "relevance",
-            page=cleaned.get("page") or 1,
-            per_page=self.per_page,
-            **self.query_filters(),
-        )
+        query = form.to_query(self.per_page, **self.fixed_filters())
         hits, products = search_products(query)
-        paginator = Paginator(range(hits.total), self.per_page)
+        paginator = Paginator(range(hits.total), self.per_page, allow_empty_first_page=True)
         try:
             page_obj = paginator.page(query.page)
         except InvalidPage:
             messages.error(request, _("The given page number was invalid."))
             return redirect(request.path)
+        if query.text and hits.total == 0:
+            record_zero_result(query.text)
         context = self.get_context_data(
             form=form,
             products=products,
+            facet_sections=facet_sections(
+                hits.facets, query, request.GET, fixed=self.fixed_facets()
+            ),
             paginator=paginator,
             page_obj=page_obj,
-            summary=self.summary(form),
+            summary=self.summary(query),
             query=query,
         )
         return self.render_to_response(context)
@@ -70,11 +75,13 @@ class ProductCategoryView(ProductListView):
             return HttpResponsePermanentRedirect(expected_path)
         return super().get(request, *args, **kwargs)
 
-    def query_filters(self):
-        ids = self.category.get_descendants_and_self().values_list("id", flat=True)
-        return {"category_ids": tuple(ids)}
+    def fixed_filters(self):
+        return {"category_id": self.category.id}
 
-    def summary(self, form):
+    def fixed_facets(self):
+        return ("category",)  # the category tree beside the list navigates between crafts
+
+    def summary(self, query):
         return self.category.name
 
     def get_context_data(self, **kwargs):
@@ -82,6 +89,26 @@ class ProductCategoryView(ProductListView):
 
 
 class SearchView(ProductListView):
-    def summary(self, form):
-        text = form.cleaned_data.get("q") if form.is_valid() else ""
-        return _("Results for “%(q)s”") % {"q": text} if text else _("All products")
+    def summary(self, query):
+        if query.text:
+            return _("Results for “%(q)s”") % {"q": query.text}
+        return _("All products")
+
+
+def suggest(request):
+    """Autocomplete for the search box (JSON). Without JavaScript the box submits a search."""
+    text = request.GET.get("q", "")[:100]
+    return JsonResponse(
+        {"results": [s.__dict__ for s in suggestions(text)]},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class UnmetDemandView(ListView):
+    """Searches that found nothing, most frequent first: what producers could make next."""
+
+    model = ZeroResultQuery
+    paginate_by = 50
+    template_name = "search/unmet_demand.html"
+    context_object_name = "searches"

@@ -13,6 +13,7 @@ from catalog.models import (
     ProductImage,
     Province,
 )
+from search.indexing import index_products
 from sellers.models import Partner, StockRecord
 
 
@@ -96,4 +97,7 @@ def make_product(
             product=product,
             original=SimpleUploadedFile(f"p{product.pk}.jpg", jpeg_bytes(), "image/jpeg"),
         )
+    # Tests run inside a transaction that never commits, so on-commit indexing never fires.
+    index_products([product.pk])
+    product.refresh_from_db()
     return product

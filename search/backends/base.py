@@ -1,7 +1,7 @@
-"""The one interface every product listing uses: a query in, product ids and a total out.
+"""The one interface every product listing uses: a query in; ids, a total and facets out.
 
-Backends return ids in display order; `search.selectors.product_cards` turns them into
-products with everything a card needs in a fixed number of queries.
+Backends return product ids in display order; `search.selectors.cards` turns them into
+`ProductDocument` rows, which is all a product card needs.
 """
 
 from abc import ABC, abstractmethod
@@ -9,11 +9,22 @@ from dataclasses import dataclass, field
 
 SORTS = ("relevance", "newest", "price_asc", "price_desc")
 
+# Price ranges offered as a facet, in Rials: (key, lowest, highest or None).
+PRICE_RANGES = (
+    ("0-500k", 0, 5_000_000),
+    ("500k-2m", 5_000_000, 20_000_000),
+    ("2m-10m", 20_000_000, 100_000_000),
+    ("10m-50m", 100_000_000, 500_000_000),
+    ("50m+", 500_000_000, None),
+)
+FACETS = ("category", "product_class", "province", "producer", "price", "in_stock")
+PRODUCER_FACET_SIZE = 20
+
 
 @dataclass(frozen=True)
 class ProductQuery:
     text: str = ""
-    category_ids: tuple[int, ...] = ()
+    category_id: int | None = None
     product_class: str = ""
     province_code: str = ""
     producer_id: int | None = None
@@ -23,6 +34,7 @@ class ProductQuery:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 24
+    with_facets: bool = False
 
     def __post_init__(self):
         if self.sort not in SORTS:
@@ -35,14 +47,32 @@ class ProductQuery:
         return (self.page - 1) * self.per_page
 
 
+@dataclass(frozen=True)
+class FacetValue:
+    key: str  # the filter value: category id, class slug, province code, producer id …
+    label: str
+    count: int
+
+
 @dataclass
 class ProductHits:
     product_ids: list[int]
     total: int
-    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str  # "product", "craft" or "producer"
+    label: str
+    url: str
 
 
 class SearchBackend(ABC):
     @abstractmethod
     def search(self, query: ProductQuery) -> ProductHits:
-        """Return one page of matching product ids, in order, and the total count."""
+        """One page of matching product ids, in order, the total, and facets if asked."""
+
+    @abstractmethod
+    def suggest_products(self, text: str, limit: int) -> list[Suggestion]:
+        """Products whose title has a word starting like the last word of `text`."""

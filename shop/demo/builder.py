@@ -1,7 +1,8 @@
 """Builds the demo marketplace. Idempotent: rows carry demo codes and are only added.
 
 Products are numbered (UPC `DZ0000001` …); a run creates the ones that are missing, in
-batches that each commit on their own, so an interrupted run resumes where it stopped.
+batches that each commit on their own (search documents included), so an interrupted run
+resumes where it stopped.
 """
 
 import datetime
@@ -31,6 +32,7 @@ from catalog.models import (
 )
 from catalog.product_classes import BY_SLUG
 from catalog.services import seed_reference_data
+from search.indexing import index_products
 from sellers.models import Partner, StockRecord
 from shop.persian.digits import to_persian_digits
 
@@ -266,6 +268,7 @@ def ensure_products(count, crafts, producers, progress):
             ProductImage.objects.bulk_create([row[2] for row in batch])
             ProductCategory.objects.bulk_create([row[3] for row in batch])
             ProductAttributeValue.objects.bulk_create([v for row in batch for v in row[4]])
+            index_products([row[0].id for row in batch])
         bar.update(len(batch))
     bar.close()
     return count - existing

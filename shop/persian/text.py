@@ -38,3 +38,22 @@ def normalise(text: str) -> str:
     text = _DROPPED.sub("", str(text).translate(_LETTERS))
     text = to_latin_digits(text)
     return _SPACES.sub(" ", text).strip().casefold()
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """Normalised words: letters and digits, punctuation dropped."""
+    return _WORD.findall(normalise(text))
+
+
+def index_terms(text: str) -> list[str]:
+    """Words to index, plus each pair of neighbours written together.
+
+    Persian writes compounds three ways: "دست‌بافت" (ZWNJ), "دست بافت" and "دستبافت".
+    Indexing "دست", "بافت" and "دستبافت" for any of them lets every spelling find every
+    other: a joined query matches the joined pair, a split query matches both words.
+    """
+    found = words(text)
+    return found + [a + b for a, b in zip(found, found[1:], strict=False)]

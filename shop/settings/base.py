@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     # Oscar, with our forks in place of catalogue, partner and search.
     "shop.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -190,6 +191,14 @@ OSCAR_THUMBNAILER = "catalog.renditions.PillowThumbnailer"
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
+OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
+    {
+        "label": _("Searches without results"),
+        "icon": "fas fa-search",
+        "url_name": "unmet-demand",
+        "access_fn": lambda user, *args, **kwargs: user.is_active and user.is_staff,
+    },
+]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Dastsaz"
