@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from oscar.core.thumbnails import AbstractThumbnailer
 from PIL import Image, ImageOps
@@ -26,8 +27,21 @@ class Rendition:
         return default_storage.url(self.name)
 
 
+MISSING_IMAGE_STATIC = "oscar/img/image_not_found.jpg"
+
+
 def _source_name(source):
-    return getattr(source, "name", None) or str(source)
+    # A plain str: template values arrive as SafeString, which pathlib refuses to join.
+    return "".join(str(getattr(source, "name", None) or source))
+
+
+def _source_path(source_name):
+    """The file to render: the upload, or Oscar's "no image" picture when there is none."""
+    path = Path(settings.MEDIA_ROOT) / source_name
+    if path.is_file():
+        return path
+    missing = finders.find(MISSING_IMAGE_STATIC)
+    return Path(missing) if missing else None
 
 
 def _parse_size(size):
@@ -70,9 +84,9 @@ class PillowThumbnailer(AbstractThumbnailer):
         name = rendition_name(source_name, size, crop, upscale, quality)
         target = Path(settings.MEDIA_ROOT) / name
         if not target.exists():
-            source_path = Path(settings.MEDIA_ROOT) / source_name
-            if not source_path.exists():
-                return Rendition(source_name)  # Oscar's missing-image placeholder
+            source_path = _source_path(source_name)
+            if source_path is None:
+                return Rendition(source_name)
             render(source_path, target, size, crop, upscale, quality)
         return Rendition(name)
 

@@ -72,7 +72,8 @@ class DocumentBuilder:
         stockrecord = info.stockrecord
         producer = stockrecord.partner if stockrecord else None
         images = list(product.images.all())
-        categories = self.with_ancestors(product.categories.all())
+        crafts = list(product.categories.all())
+        categories = self.with_ancestors(crafts)
         class_slug = product.get_product_class().slug
         class_spec = BY_SLUG.get(class_slug)
         attributes = [value.value_as_text for value in product.attribute_values.all()]
@@ -91,7 +92,9 @@ class DocumentBuilder:
             date_created=product.date_created,
             title_terms=_terms(product.get_title()),
             keyword_terms=_terms(
-                *(c.name for c in categories),
+                # Only the product's own crafts: a root such as "فرش، گلیم و گبه" would make
+                # every carpet match "گلیم".
+                *(c.name for c in crafts),
                 class_spec.name if class_spec else product.get_product_class().name,
                 producer.name if producer else "",
                 producer.province.name_fa if producer and producer.province else "",

@@ -11,7 +11,7 @@ from django.db.models import Count, F, Q
 
 from catalog.product_classes import PRODUCT_CLASSES
 from shop.persian.numbers import ui_language
-from shop.persian.text import words
+from shop.persian.text import query_alternatives
 
 from ..models import ProductDocument
 from .base import (
@@ -39,21 +39,31 @@ def price_range_q(low, high):
 
 
 def text_filter(documents, text):
-    """Documents matching every word of `text` (as a prefix on PostgreSQL), and the query."""
-    terms = words(text)
-    if not terms:
+    """Documents matching every word of `text` (as a prefix on PostgreSQL), and the query.
+
+    Any alternative of `query_alternatives` may match, so split and joined spellings of a
+    compound find each other.
+    """
+    alternatives = query_alternatives(text)
+    if not alternatives:
         return documents, None
     if connection.vendor == "postgresql":
-        raw = " & ".join(f"{term}:*" for term in terms)
+        raw = " | ".join(
+            "(" + " & ".join(f"{term}:*" for term in terms) + ")" for terms in alternatives
+        )
         query = SearchQuery(raw, search_type="raw", config="simple")
         return documents.filter(search_vector=query), query
-    for term in terms:
-        documents = documents.filter(
-            Q(title_terms__contains=term)
-            | Q(keyword_terms__contains=term)
-            | Q(body_terms__contains=term)
-        )
-    return documents, None
+    matches = Q()
+    for terms in alternatives:
+        every_term = Q()
+        for term in terms:
+            every_term &= (
+                Q(title_terms__contains=term)
+                | Q(keyword_terms__contains=term)
+                | Q(body_terms__contains=term)
+            )
+        matches |= every_term
+    return documents.filter(matches), None
 
 
 class DatabaseBackend(SearchBackend):
@@ -151,7 +161,7 @@ class DatabaseBackend(SearchBackend):
 
     def suggest_products(self, text, limit):
         documents, text_query = text_filter(ProductDocument.objects.all(), text)
-        if not words(text):
+        if not query_alternatives(text):
             return []
         if text_query is not None:
             documents = documents.annotate(rank=SearchRank(F("search_vector"), text_query))

@@ -34,7 +34,7 @@ from catalog.models import Category, Province
 from catalog.product_classes import BY_SLUG
 from sellers.models import Partner
 from shop.persian.numbers import ui_language
-from shop.persian.text import words
+from shop.persian.text import query_alternatives, words
 
 from .base import (
     PRICE_RANGES,
@@ -47,7 +47,6 @@ from .base import (
 )
 
 UNAVAILABLE = (TransportError, ApiError, ConnectionError)
-ALIAS = "dastsaz-products"
 
 persian_chars = char_filter(
     "dastsaz_persian_chars",
@@ -97,8 +96,12 @@ class ProductIndexDocument(Document):
     date_created = Date()  # fmt: skip
 
     class Index:
-        name = ALIAS
+        name = "dastsaz-products"  # the real name comes from settings.ELASTICSEARCH_INDEX
         settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+def alias():
+    return settings.ELASTICSEARCH_INDEX
 
 
 def is_configured():
@@ -145,15 +148,16 @@ def index_documents(documents, deleted_ids=()):
     ids = [d.product_id for d in documents]
     fresh = ProductDocument.objects.filter(product_id__in=ids).select_related("province")
     fresh = fresh.prefetch_related("categories")
-    bulk(client(), _actions(fresh, ALIAS), refresh="wait_for")
+    bulk(client(), _actions(fresh, alias()), refresh="wait_for")
     for product_id in deleted_ids:
-        client().delete(index=ALIAS, id=product_id, ignore_status=404)
+        client().delete(index=alias(), id=product_id, ignore_status=404)
 
 
 def rebuild(documents, progress_callback=None):
     """Fill a new index from `documents` and point the alias at it atomically."""
     es = client()
-    new_index = f"{ALIAS}-{time.strftime('%Y%m%d%H%M%S')}"
+    name = alias()
+    new_index = f"{name}-{time.strftime('%Y%m%d%H%M%S')}"
     ProductIndexDocument.init(index=new_index, using=es)
     indexed = 0
     for ok, _item in _bulk_stream(es, documents, new_index):
@@ -161,15 +165,14 @@ def rebuild(documents, progress_callback=None):
         if progress_callback:
             progress_callback(1)
     es.indices.refresh(index=new_index)
-    old = list(es.indices.get_alias(name=ALIAS, ignore_unavailable=True).keys()) \
-        if es.indices.exists_alias(name=ALIAS) else []  # fmt: skip
-    if es.indices.exists(index=ALIAS) and not es.indices.exists_alias(name=ALIAS):
-        es.indices.delete(index=ALIAS)  # a plain index squatting on the alias name
-    actions = [{"add": {"index": new_index, "alias": ALIAS}}]
-    actions += [{"remove": {"index": name, "alias": ALIAS}} for name in old]
+    old = list(es.indices.get_alias(name=name).keys()) if es.indices.exists_alias(name=name) else []
+    if not old and es.indices.exists(index=name):
+        es.indices.delete(index=name)  # a plain index squatting on the alias name
+    actions = [{"add": {"index": new_index, "alias": name}}]
+    actions += [{"remove": {"index": index, "alias": name}} for index in old]
     es.indices.update_aliases(actions=actions)
-    for name in old:
-        es.indices.delete(index=name, ignore_unavailable=True)
+    for index in old:
+        es.indices.delete(index=index, ignore_unavailable=True)
     return indexed
 
 
@@ -189,15 +192,23 @@ SORTS = {
 
 class ElasticsearchBackend(SearchBackend):
     def search(self, query: ProductQuery) -> ProductHits:
-        s = Search(using=client(), index=ALIAS).extra(track_total_hits=True).source(False)
-        text = " ".join(words(query.text))
-        if text:
+        s = Search(using=client(), index=alias()).extra(track_total_hits=True).source(False)
+        alternatives = query_alternatives(query.text)
+        if alternatives:
             s = s.query(
-                "multi_match",
-                query=text,
-                type="bool_prefix",
-                operator="and",
-                fields=["title_terms^3", "keyword_terms^2", "body_terms"],
+                "bool",
+                should=[
+                    {
+                        "multi_match": {
+                            "query": " ".join(terms),
+                            "type": "bool_prefix",
+                            "operator": "and",
+                            "fields": ["title_terms^3", "keyword_terms^2", "body_terms"],
+                        }
+                    }
+                    for terms in alternatives
+                ],
+                minimum_should_match=1,
             )
         for field, value in (
             ("category_ids", query.category_id),
@@ -280,6 +291,6 @@ class ElasticsearchBackend(SearchBackend):
         text = " ".join(words(text))
         if not text:
             return []
-        s = Search(using=client(), index=ALIAS).source(["title", "url"])
+        s = Search(using=client(), index=alias()).source(["title", "url"])
         s = s.query("match", **{"title.autocomplete": {"query": text, "operator": "and"}})
         return [Suggestion("product", hit.title, hit.url) for hit in s[:limit].execute()]

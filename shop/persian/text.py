@@ -57,3 +57,19 @@ def index_terms(text: str) -> list[str]:
     """
     found = words(text)
     return found + [a + b for a, b in zip(found, found[1:], strict=False)]
+
+
+MAX_QUERY_WORDS = 8
+
+
+def query_alternatives(text: str) -> list[list[str]]:
+    """The query's words, and the same with each pair of neighbours joined.
+
+    The counterpart of `index_terms` for text indexed as one word: "دست بافت" must also
+    find "دستبافت". A document matches when it matches any alternative.
+    """
+    found = words(text)[:MAX_QUERY_WORDS]
+    alternatives = [found] if found else []
+    for i in range(len(found) - 1):
+        alternatives.append(found[:i] + [found[i] + found[i + 1]] + found[i + 2 :])
+    return alternatives

@@ -134,7 +134,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        env("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(env("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
@@ -208,6 +208,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 # External services (used by later modules; empty means the embedded default).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", "dastsaz-products")
 ZARINPAL_MERCHANT_ID = env("ZARINPAL_MERCHANT_ID", "")
 
 # Where the demo command finds its reference data (shipped in catalog/reference/).
@@ -218,7 +219,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # search.selectors logs Elasticsearch outages once; the client would log every retry.
+        "elastic_transport": {"level": "ERROR"},
+        "elasticsearch": {"level": "ERROR"},
+    },
 }
 
 # Product search and listings (search/backends/); Elasticsearch arrives with the search issue.

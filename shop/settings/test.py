@@ -7,3 +7,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Each test run writes uploads to its own folder (set by tests/conftest.py).
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 SERVE_MEDIA = True
+ELASTICSEARCH_INDEX = "dastsaz-test-products"

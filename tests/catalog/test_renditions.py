@@ -51,6 +51,7 @@ def test_rendition_is_made_once_and_reused(source):
     assert path.stat().st_mtime_ns == mtime
 
 
-def test_missing_source_falls_back_to_its_own_name():
+def test_missing_source_renders_the_no_image_picture():
     rendition = PillowThumbnailer().generate_thumbnail("nowhere/missing.jpg", size="100x100")
-    assert rendition.name == "nowhere/missing.jpg"
+    with open_rendition(rendition) as image:
+        assert max(image.size) == 100
