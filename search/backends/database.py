@@ -6,9 +6,11 @@ normalised terms. Facets are counted in four queries whatever the page size.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, F, Q
 
+from catalog.models import Province
 from catalog.product_classes import PRODUCT_CLASSES
 from shop.persian.numbers import ui_language
 from shop.persian.text import query_alternatives
@@ -31,6 +33,20 @@ ORDERINGS = {
     "price_desc": (F("price_rials").desc(nulls_last=True), "-product_id"),
 }
 CategoryLink = ProductDocument.categories.through
+BROWSE_FACETS_SECONDS = 60
+
+
+def is_plain_browse(query):
+    """No search text and no filter but the category."""
+    return not (
+        query.text
+        or query.product_class
+        or query.province_code
+        or query.producer_id
+        or query.price_min_rials is not None
+        or query.price_max_rials is not None
+        or query.in_stock
+    )
 
 
 def price_range_q(low, high):
@@ -38,19 +54,26 @@ def price_range_q(low, high):
     return q & Q(price_rials__lt=high) if high is not None else q
 
 
-def text_filter(documents, text):
-    """Documents matching every word of `text` (as a prefix on PostgreSQL), and the query.
+def text_filter(documents, text, prefix=False):
+    """Documents matching every word of `text`, and the full-text query (PostgreSQL).
 
     Any alternative of `query_alternatives` may match, so split and joined spellings of a
-    compound find each other.
+    compound find each other. Whole words use the GIN index; `prefix` (autocomplete) also
+    matches words that start with the last one typed, which PostgreSQL cannot serve from
+    the index as cheaply.
     """
     alternatives = query_alternatives(text)
     if not alternatives:
         return documents, None
     if connection.vendor == "postgresql":
-        raw = " | ".join(
-            "(" + " & ".join(f"{term}:*" for term in terms) + ")" for terms in alternatives
-        )
+
+        def tsquery_terms(terms):
+            last = len(terms) - 1
+            return " & ".join(
+                f"{term}:*" if prefix and i == last else term for i, term in enumerate(terms)
+            )
+
+        raw = " | ".join(f"({tsquery_terms(terms)})" for terms in alternatives)
         query = SearchQuery(raw, search_type="raw", config="simple")
         return documents.filter(search_vector=query), query
     matches = Q()
@@ -67,19 +90,29 @@ def text_filter(documents, text):
 
 
 class DatabaseBackend(SearchBackend):
+    # Ranking reads every match's vector: above this many matches a word says little about
+    # relevance anyway, and results keep the default order (priority, newest).
+    RANK_LIMIT = 2000
+
     def search(self, query: ProductQuery) -> ProductHits:
         documents, text_query = text_filter(self.filtered(query), query.text)
-        ordered = documents
-        ordering = ORDERINGS[query.sort]
-        if text_query is not None and query.sort == "relevance":
+        if query.with_facets and is_plain_browse(query):
+            # Browsing a whole craft or the whole catalogue: counts over many thousands of
+            # products, identical for every visitor; a minute old is fresh enough.
+            key = f"search:browse-facets:{query.category_id}:{ui_language()}"
+            total, facets = cache.get_or_set(
+                key, lambda: self.facets(documents), BROWSE_FACETS_SECONDS
+            )
+        elif query.with_facets:
+            total, facets = self.facets(documents)
+        else:
+            total, facets = documents.count(), {}
+        ordered, ordering = documents, ORDERINGS[query.sort]
+        if text_query is not None and query.sort == "relevance" and total <= self.RANK_LIMIT:
             ordered = documents.annotate(rank=SearchRank(F("search_vector"), text_query))
             ordering = ("-rank", *ordering)
         page = slice(query.offset, query.offset + query.per_page)
         ids = list(ordered.order_by(*ordering).values_list("product_id", flat=True)[page])
-        if query.with_facets:
-            total, facets = self.facets(documents)
-        else:
-            total, facets = documents.count(), {}
         return ProductHits(product_ids=ids, total=total, facets=facets)
 
     def filtered(self, query: ProductQuery):
@@ -101,21 +134,20 @@ class DatabaseBackend(SearchBackend):
         return documents
 
     def facets(self, documents):
-        """The total and each facet's counts over the matching documents."""
+        """The total and each facet's counts over the matching documents, in three scans:
+        one conditional aggregate (total, classes, prices, stock, provinces), producers,
+        crafts."""
         english = ui_language() == "en"
+        provinces = list(Province.objects.order_by("name_fa"))
         counts = {"total": Count("pk"), "in_stock": Count("pk", filter=Q(in_stock=True))}
         for index, spec in enumerate(PRODUCT_CLASSES):
             counts[f"class{index}"] = Count("pk", filter=Q(product_class=spec.slug))
         for index, (_key, low, high) in enumerate(PRICE_RANGES):
             counts[f"price{index}"] = Count("pk", filter=price_range_q(low, high))
+        for province in provinces:
+            counts[f"province{province.id}"] = Count("pk", filter=Q(province_id=province.id))
         row = documents.aggregate(**counts)
 
-        provinces = (
-            documents.exclude(province=None)
-            .values("province__code", "province__name_fa", "province__name_en")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "province__name_fa")
-        )
         producers = (
             documents.exclude(producer=None)
             .values("producer_id", "producer__name")
@@ -130,6 +162,11 @@ class DatabaseBackend(SearchBackend):
             .annotate(n=Count("pk"))
             .order_by("-n", "category__name")
         )
+        province_values = [
+            FacetValue(p.code, p.name_en if english else p.name_fa, row[f"province{p.id}"])
+            for p in provinces
+            if row[f"province{p.id}"]
+        ]
         facets = {
             "product_class": [
                 FacetValue(spec.slug, spec.name, row[f"class{i}"])
@@ -142,14 +179,7 @@ class DatabaseBackend(SearchBackend):
                 if row[f"price{i}"]
             ],
             "in_stock": [FacetValue("1", "in stock", row["in_stock"])] if row["in_stock"] else [],
-            "province": [
-                FacetValue(
-                    p["province__code"],
-                    p["province__name_en"] if english else p["province__name_fa"],
-                    p["n"],
-                )
-                for p in provinces
-            ],
+            "province": sorted(province_values, key=lambda f: -f.count),
             "producer": [
                 FacetValue(str(p["producer_id"]), p["producer__name"], p["n"]) for p in producers
             ],
@@ -160,14 +190,12 @@ class DatabaseBackend(SearchBackend):
         return row["total"], facets
 
     def suggest_products(self, text, limit):
-        documents, text_query = text_filter(ProductDocument.objects.all(), text)
+        documents, text_query = text_filter(ProductDocument.objects.all(), text, prefix=True)
         if not query_alternatives(text):
             return []
-        if text_query is not None:
-            documents = documents.annotate(rank=SearchRank(F("search_vector"), text_query))
-            documents = documents.order_by("-rank", "-priority", "-product_id")
-        else:
-            documents = documents.order_by("-priority", "-product_id")
+        # No ranking: a short prefix matches thousands of titles; the relevance index
+        # returns the first few in priority order without reading them all.
+        documents = documents.order_by(*ORDERINGS["relevance"])
         return [
             Suggestion("product", title, url)
             for title, url in documents.values_list("title", "url")[:limit]

@@ -35,8 +35,9 @@ def test_producer_craft_and_province_are_searchable(search):
     assert search("کرمان") == {"figs"}  # province
 
 
-def test_prefix_of_a_word_matches(search):
-    assert "figs" in search("انجی")
+def test_whole_words_match_and_the_last_word_of_a_suggestion_may_be_unfinished(backend, search):
+    assert search("انجیر") == {"figs"}
+    assert [s.label for s in backend.suggest_products("انجی", 5)] == ["انجیر خشک ۵۰۰ گرمی"]
 
 
 def test_hidden_products_are_never_found(search, catalog):
