@@ -23,7 +23,10 @@ migrate: setup
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
+# The Zarinpal sandbox serves on 8001 beside the site and stops with it.
 run: demo
+	$(BIN)/python manage.py zarinpal_sandbox --port 8001 & sandbox=$$!; \
+	trap 'kill $$sandbox 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: setup

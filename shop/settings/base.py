@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "taggit",
     # Ours
     "shop",
+    "shop.payments.apps.PaymentsConfig",
     "exhibitions.apps.ExhibitionsConfig",
     "cms.apps.CmsConfig",
 ]
@@ -209,7 +210,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # External services (used by later modules; empty means the embedded default).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", "dastsaz-products")
-ZARINPAL_MERCHANT_ID = env("ZARINPAL_MERCHANT_ID", "")
+# Zarinpal: our local sandbox server (shop/payments/zarinpal/sandbox.py) unless a real
+# merchant id is set and ZARINPAL_SANDBOX is off.
+ZARINPAL_MERCHANT_ID = env("ZARINPAL_MERCHANT_ID") or "00000000-0000-0000-0000-000000000000"
+ZARINPAL_USE_SANDBOX = env_bool("ZARINPAL_SANDBOX", not env("ZARINPAL_MERCHANT_ID"))
+ZARINPAL_SANDBOX_URL = env("ZARINPAL_SANDBOX_URL", "http://127.0.0.1:8001/")
+ZARINPAL_TIMEOUT_SECONDS = int(env("ZARINPAL_TIMEOUT_SECONDS", "10"))
 
 # Where the demo command finds its reference data (shipped in catalog/reference/).
 REFERENCE_DATA_DIR = BASE_DIR / "catalog" / "reference"

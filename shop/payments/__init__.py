@@ -1,0 +1,1 @@
+"""Payments: one adapter interface (base.py), one folder per gateway, attempts as rows."""

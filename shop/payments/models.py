@@ -1,0 +1,47 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PaymentAttempt(models.Model):
+    """One try at paying an order through one adapter. Amounts are integer Rials."""
+
+    class Status(models.TextChoices):
+        CREATED = "created", _("created")
+        REDIRECTED = "redirected", _("sent to the gateway")
+        PAID = "paid", _("paid")
+        FAILED = "failed", _("failed or cancelled")
+        UNKNOWN = "unknown", _("outcome unknown")
+        REFUNDED = "refunded", _("refunded")
+
+    FINAL = (Status.PAID, Status.FAILED, Status.REFUNDED)
+
+    order = models.ForeignKey(
+        "order.Order", on_delete=models.PROTECT, related_name="payment_attempts"
+    )
+    adapter = models.CharField(max_length=32)
+    authority = models.CharField(max_length=128, null=True, blank=True, unique=True)
+    amount_rials = models.BigIntegerField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.CREATED)
+    ref_id = models.CharField(max_length=64, blank=True)
+    card_pan = models.CharField(max_length=32, blank=True)
+    replies = models.JSONField(default=list, blank=True)  # raw gateway replies, in order
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_rials__gt=0), name="payment_amount_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.adapter} {self.authority or '-'} {self.status}"
+
+    @property
+    def is_final(self):
+        return self.status in self.FINAL
+
+    def record(self, step, reply):
+        self.replies = [*self.replies, {"step": step, "reply": reply}]
