@@ -22,6 +22,24 @@ def seed_reference_data():
     seed_provinces()
     seed_product_classes()
     seed_categories()
+    seed_country()
+
+
+def seed_country():
+    """Iran, the one country Dastsaz ships to (Oscar's address forms need it)."""
+    from oscar.apps.address.models import Country
+
+    Country.objects.update_or_create(
+        iso_3166_1_a2="IR",
+        defaults={
+            "iso_3166_1_a3": "IRN",
+            "iso_3166_1_numeric": "364",
+            "name": "Islamic Republic of Iran",
+            "printable_name": "ایران",
+            "is_shipping_country": True,
+            "display_order": 1,
+        },
+    )
 
 
 def seed_provinces():

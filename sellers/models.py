@@ -59,3 +59,36 @@ class Partner(AbstractPartner):
 Producer = Partner
 
 from oscar.apps.partner.models import *  # noqa: E402, F403, I001
+
+
+class Fulfilment(models.Model):
+    """One producer's part of an order: its lines, its shipping charge, its progress."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        ACCEPTED = "accepted", _("accepted")
+        SHIPPED = "shipped", _("shipped")
+        DELIVERED = "delivered", _("delivered")
+        CANCELLED = "cancelled", _("cancelled")
+
+    order = models.ForeignKey("order.Order", on_delete=models.PROTECT, related_name="fulfilments")
+    producer = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="fulfilments")
+    lines = models.ManyToManyField("order.Line", related_name="+")
+    shipping_charge_rials = models.BigIntegerField(default=0)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
+    carrier = models.CharField(_("carrier"), max_length=64, blank=True)
+    tracking_code = models.CharField(_("tracking code"), max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("fulfilment")
+        verbose_name_plural = _("fulfilments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order", "producer"], name="one_fulfilment_per_producer"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.order.number} / {self.producer}"

@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     # Oscar, with our forks in place of catalogue, partner and search.
     "shop.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "shop.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "oscar.apps.shipping.apps.ShippingConfig",
     "catalog.apps.CatalogueConfig",
@@ -190,6 +190,16 @@ OSCAR_SLUG_ALLOW_UNICODE = True
 OSCAR_DYNAMIC_CLASS_LOADER = "shop.class_loader.class_loader"
 OSCAR_THUMBNAILER = "catalog.renditions.PillowThumbnailer"
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# Orders are placed before payment (shop/checkout/services.py).
+OSCAR_INITIAL_ORDER_STATUS = "pending-payment"
+OSCAR_INITIAL_LINE_STATUS = "pending-payment"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "pending-payment": ("paid", "cancelled"),
+    "paid": ("cancelled",),
+    "cancelled": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+OSCAR_ORDER_STATUS_CASCADE = {"paid": "paid", "cancelled": "cancelled"}
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405

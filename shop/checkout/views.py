@@ -1,0 +1,155 @@
+"""Checkout: the order is placed (stock locked and allocated) before the buyer is sent to
+Zarinpal; the callback settles the payment and then the order."""
+
+import logging
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from oscar.apps.checkout import views as oscar_views
+from oscar.apps.order.exceptions import UnableToPlaceOrder
+from oscar.apps.order.models import Order
+
+from shop.payments import services as payments
+from shop.payments.exceptions import CallbackMismatch, GatewayUnavailable, PaymentRejected
+from shop.payments.models import PaymentAttempt
+from shop.persian.money import to_rials
+
+from . import services
+from .exceptions import OutOfStock
+
+logger = logging.getLogger(__name__)
+PAYABLE_ORDERS_SESSION_KEY = "payable_orders"
+
+
+def allow_paying(request, order):
+    numbers = set(request.session.get(PAYABLE_ORDERS_SESSION_KEY, []))
+    numbers.add(str(order.number))  # Oscar hands a new order's number over as an int
+    request.session[PAYABLE_ORDERS_SESSION_KEY] = sorted(numbers)
+
+
+def may_pay(request, order):
+    if order.user_id and request.user.is_authenticated:
+        return order.user_id == request.user.pk
+    return str(order.number) in request.session.get(PAYABLE_ORDERS_SESSION_KEY, [])
+
+
+def start_payment(request, order):
+    """A new Zarinpal attempt for an order that waits for payment; the buyer's redirect."""
+    attempt = payments.create_attempt(order, "zarinpal", to_rials(order.total_incl_tax))
+    callback = request.build_absolute_uri(reverse("checkout:zarinpal-callback"))
+    try:
+        return redirect(payments.start_attempt(attempt, callback))
+    except (GatewayUnavailable, PaymentRejected) as error:
+        logger.warning("Order %s: payment could not start: %s", order.number, error)
+        messages.error(
+            request,
+            _("The payment gateway did not answer. Your order is saved and nothing was "
+              "charged; please try paying again."),
+        )  # fmt: skip
+        return redirect("checkout:pay-order", number=order.number)
+
+
+class PaymentDetailsView(oscar_views.PaymentDetailsView):
+    def handle_payment(self, order_number, total, **kwargs):
+        """Nothing yet: payment starts once the order is placed (see below)."""
+
+    def handle_order_placement(
+        self,
+        order_number,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        billing_address,
+        order_total,
+        surcharges=None,
+        **kwargs,
+    ):
+        try:
+            with transaction.atomic():
+                services.lock_stock_for(basket)
+                order = self.place_order(
+                    order_number=order_number,
+                    user=user,
+                    basket=basket,
+                    shipping_address=shipping_address,
+                    shipping_method=shipping_method,
+                    shipping_charge=shipping_charge,
+                    order_total=order_total,
+                    billing_address=billing_address,
+                    surcharges=surcharges,
+                    **kwargs,
+                )
+                basket.submit()
+        except OutOfStock as error:
+            raise UnableToPlaceOrder(
+                _("Only %(count)s of “%(product)s” is left; please change your basket.")
+                % {"count": error.available, "product": error.product.get_title()}
+            ) from error
+        return self.handle_successful_order(order)
+
+    def handle_successful_order(self, order):
+        self.checkout_session.flush()
+        allow_paying(self.request, order)
+        self.send_signal(self.request, None, order)
+        return start_payment(self.request, order)
+
+
+class PayOrderView(View):
+    """Pay (again) for an order that waits for payment, e.g. after a gateway timeout."""
+
+    def get_order(self, request, number):
+        order = get_object_or_404(Order, number=number)
+        if not may_pay(request, order):
+            raise Http404
+        return order
+
+    def get(self, request, number):
+        order = self.get_order(request, number)
+        return render(request, "oscar/checkout/pay_order.html", {"order": order})
+
+    def post(self, request, number):
+        order = self.get_order(request, number)
+        if order.status != services.PENDING:
+            messages.info(request, _("This order no longer waits for payment."))
+            return redirect("checkout:pay-order", number=number)
+        return start_payment(request, order)
+
+
+def zarinpal_callback(request):
+    authority = request.GET.get("Authority", "")
+    try:
+        attempt = payments.confirm_callback(authority, request.GET)
+    except CallbackMismatch:
+        return HttpResponseBadRequest(_("This payment is not known to us."))
+    except PaymentRejected as error:
+        logger.error("Zarinpal refused to verify %s: %s", authority, error)
+        attempt = PaymentAttempt.objects.get(authority=authority)
+    order = services.settle_order(attempt)
+    if attempt.status == PaymentAttempt.Status.PAID:
+        request.session["checkout_order_id"] = order.id
+        return redirect("checkout:thank-you")
+    if attempt.status == PaymentAttempt.Status.FAILED:
+        if order.status == services.CANCELLED and may_pay(request, order):
+            restore_basket(request, order)
+        messages.warning(
+            request, _("The payment was not completed. Your basket is as you left it.")
+        )
+        return redirect("basket:summary")
+    return render(request, "oscar/checkout/payment_pending.html", {"order": order}, status=202)
+
+
+def restore_basket(request, order):
+    """Put a cancelled order's products back in the buyer's basket."""
+    basket = request.basket
+    if not basket.id:
+        basket.save()
+    for line in order.lines.select_related("product"):
+        if line.product_id:
+            basket.add_product(line.product, line.quantity)

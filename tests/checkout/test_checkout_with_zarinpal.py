@@ -1,0 +1,140 @@
+"""Checkout across producers, paid through our Zarinpal sandbox over real HTTP."""
+
+import pytest
+from django.urls import reverse
+from oscar.apps.order.models import Order
+
+from sellers.models import Fulfilment, StockRecord
+from shop.payments.models import PaymentAttempt
+from tests.factories import ProducerFactory, make_product
+
+from .conftest import pay_at_sandbox, place_order_as_guest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_producers_basket(reference_data, add_to_basket):
+    kilim = make_product(
+        title="گلیم قشقایی", class_slug="carpet", category_code="kilim",
+        producer=ProducerFactory(), price_rials=45_000_000, stock=3, with_image=False,
+        attributes={"width_cm": 100, "length_cm": 150},
+    )  # fmt: skip
+    figs = make_product(
+        title="انجیر خشک", class_slug="food", category_code="dried-fruit",
+        producer=ProducerFactory(), price_rials=1_200_000, stock=10, with_image=False,
+        attributes={"net_weight_g": 500},
+    )  # fmt: skip
+    add_to_basket(kilim)
+    add_to_basket(figs, 2)
+    return kilim, figs
+
+
+def allocated(product):
+    return StockRecord.objects.get(product=product).num_allocated or 0
+
+
+def test_order_is_placed_pending_with_stock_allocated_before_the_redirect(
+    client, zarinpal, two_producers_basket
+):
+    kilim, figs = two_producers_basket
+    response = place_order_as_guest(client)
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"{zarinpal.url}pg/StartPay/")
+    order = Order.objects.get()
+    assert order.status == "pending-payment"
+    assert (allocated(kilim), allocated(figs)) == (1, 2)
+    attempt = PaymentAttempt.objects.get()
+    assert attempt.amount_rials == 45_000_000 + 2 * 1_200_000 == int(order.total_incl_tax)
+    assert zarinpal.sandbox.payments[attempt.authority].amount_rials == attempt.amount_rials
+
+
+def test_paid_order_gets_one_fulfilment_per_producer(client, zarinpal, two_producers_basket):
+    kilim, figs = two_producers_basket
+    callback = pay_at_sandbox(zarinpal, place_order_as_guest(client)["Location"])
+    response = client.get(callback)
+    assert response.status_code == 302 and response["Location"] == reverse("checkout:thank-you")
+    order = Order.objects.get()
+    assert order.status == "paid"
+    fulfilments = Fulfilment.objects.filter(order=order)
+    assert {f.producer_id for f in fulfilments} == {
+        kilim.stockrecords.get().partner_id,
+        figs.stockrecords.get().partner_id,
+    }
+    assert all(f.status == "new" and f.lines.count() == 1 for f in fulfilments)
+    assert client.get(response["Location"]).status_code == 200  # the thank-you page
+
+
+def test_the_same_callback_twice_completes_the_order_once(client, zarinpal, two_producers_basket):
+    callback = pay_at_sandbox(zarinpal, place_order_as_guest(client)["Location"])
+    client.get(callback)
+    again = client.get(callback)
+    assert again.status_code == 302 and again["Location"] == reverse("checkout:thank-you")
+    assert Fulfilment.objects.count() == 2
+    verifies = [r for r in PaymentAttempt.objects.get().replies if r["step"] == "verify"]
+    assert len(verifies) == 1
+
+
+def test_cancel_releases_stock_and_gives_the_basket_back(client, zarinpal, two_producers_basket):
+    kilim, figs = two_producers_basket
+    callback = pay_at_sandbox(zarinpal, place_order_as_guest(client)["Location"], "cancel")
+    response = client.get(callback)
+    assert response["Location"] == reverse("basket:summary")
+    assert Order.objects.get().status == "cancelled"
+    assert (allocated(kilim), allocated(figs)) == (0, 0)
+    basket = client.get(reverse("basket:summary")).context["basket"]
+    assert {(line.product_id, line.quantity) for line in basket.all_lines()} == {
+        (kilim.pk, 1),
+        (figs.pk, 2),
+    }
+
+
+def test_unknown_authority_is_rejected_and_changes_nothing(client, zarinpal, two_producers_basket):
+    place_order_as_guest(client)
+    response = client.get(
+        reverse("checkout:zarinpal-callback"), {"Authority": "A" + "7" * 35, "Status": "OK"}
+    )
+    assert response.status_code == 400
+    assert Order.objects.get().status == "pending-payment"
+
+
+def test_gateway_failure_on_request_keeps_the_order_payable_and_charges_once(
+    client, zarinpal, two_producers_basket
+):
+    zarinpal.sandbox.misbehave("request", "5xx")
+    response = place_order_as_guest(client)
+    order = Order.objects.get()
+    assert response["Location"] == reverse("checkout:pay-order", args=[order.number])
+    page = client.get(response["Location"])
+    assert "زرین‌پال" in page.content.decode() or page.status_code == 200
+    assert order.status == "pending-payment"
+
+    retry = client.post(reverse("checkout:pay-order", args=[order.number]))
+    assert retry["Location"].startswith(f"{zarinpal.url}pg/StartPay/")
+    client.get(pay_at_sandbox(zarinpal, retry["Location"]))
+    order.refresh_from_db()
+    assert order.status == "paid"
+    assert PaymentAttempt.objects.filter(status="paid").count() == 1
+    verified = [p for p in zarinpal.sandbox.payments.values() if p.status == "VERIFIED"]
+    assert len(verified) == 1
+
+
+def test_another_buyer_cannot_pay_or_see_the_order(client, zarinpal, two_producers_basket):
+    from django.test import Client
+
+    place_order_as_guest(client)
+    order = Order.objects.get()
+    stranger = Client()
+    assert stranger.get(reverse("checkout:pay-order", args=[order.number])).status_code == 404
+    assert stranger.post(reverse("checkout:pay-order", args=[order.number])).status_code == 404
+
+
+def test_verify_failure_leaves_the_order_pending_until_reconciled(
+    client, zarinpal, two_producers_basket
+):
+    callback = pay_at_sandbox(zarinpal, place_order_as_guest(client)["Location"])
+    zarinpal.sandbox.misbehave("verify", "drop")
+    response = client.get(callback)
+    assert response.status_code == 202
+    assert Order.objects.get().status == "pending-payment"
+    assert PaymentAttempt.objects.get().status == "unknown"
