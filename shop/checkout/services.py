@@ -57,3 +57,48 @@ def cancel_order(order):
             line.stockrecord.cancel_allocation(line.quantity)
     order.set_status(CANCELLED)
     logger.info("Order %s cancelled, stock released", order.number)
+
+
+def pay_or_abandon(attempt, params):
+    """Confirm a callback unless its order was cancelled meanwhile (expired): then the
+    payment is not verified, so the bank gives the buyer's money back."""
+    from shop.payments import services as payments
+
+    if attempt.order.status == CANCELLED:
+        return payments.abandon(attempt.pk, "the order was cancelled before payment")
+    return payments.confirm_callback(attempt.authority, params, order=attempt.order)
+
+
+def reconcile_payments():
+    """Settle every attempt whose outcome is unknown, and its order. Returns the attempts."""
+    from shop.payments import services as payments
+
+    settled = []
+    for attempt in payments.attempts_to_reconcile():
+        if attempt.order.status == CANCELLED:
+            attempt = payments.abandon(attempt.pk, "the order was cancelled before payment")
+        else:
+            attempt = payments.reconcile(attempt.pk)
+        settle_order(attempt)
+        settled.append(attempt)
+    return settled
+
+
+def expire_pending_orders(older_than):
+    """Cancel orders unpaid since before `older_than`, after asking the gateway about their
+    attempts (a buyer may have paid without coming back). Returns the cancelled orders."""
+    from oscar.apps.order.models import Order
+
+    from shop.payments import services as payments
+
+    cancelled = []
+    stale = Order.objects.filter(status=PENDING, date_placed__lt=older_than).order_by("id")
+    for order in stale:
+        for attempt in order.payment_attempts.exclude(status__in=PaymentAttempt.FINAL):
+            settle_order(payments.reconcile(attempt.pk))
+        with transaction.atomic():
+            order = type(order).objects.select_for_update().get(pk=order.pk)
+            if order.status == PENDING:
+                cancel_order(order)
+                cancelled.append(order)
+    return cancelled

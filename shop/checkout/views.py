@@ -124,8 +124,11 @@ class PayOrderView(View):
 
 def zarinpal_callback(request):
     authority = request.GET.get("Authority", "")
+    attempt = PaymentAttempt.objects.select_related("order").filter(authority=authority).first()
+    if attempt is None or not authority:
+        return HttpResponseBadRequest(_("This payment is not known to us."))
     try:
-        attempt = payments.confirm_callback(authority, request.GET)
+        attempt = services.pay_or_abandon(attempt, request.GET)
     except CallbackMismatch:
         return HttpResponseBadRequest(_("This payment is not known to us."))
     except PaymentRejected as error:

@@ -66,3 +66,31 @@ def reconcile(attempt_id):
         if attempt.is_final:
             return attempt
         return _settle(attempt, adapter_for(attempt).inquire(attempt))
+
+
+def abandon(attempt_id, reason):
+    """Give up an attempt without verifying it (its order was cancelled meanwhile).
+
+    Zarinpal returns money it never verified to the buyer, so nothing is charged."""
+    with transaction.atomic():
+        attempt = PaymentAttempt.objects.select_for_update().get(pk=attempt_id)
+        if attempt.is_final:
+            return attempt
+        attempt.record("abandoned", {"reason": reason})
+        attempt.status = Status.FAILED
+        attempt.save()
+        return attempt
+
+
+def attempts_to_reconcile():
+    """Attempts whose outcome we do not know: unknown ones, and those the gateway lists as
+    paid but unverified (the buyer paid and never came back)."""
+    from .zarinpal.adapter import unverified_authorities
+
+    unknown = PaymentAttempt.objects.filter(status=Status.UNKNOWN)
+    paid_elsewhere = PaymentAttempt.objects.filter(
+        status__in=[Status.CREATED, Status.REDIRECTED],
+        adapter="zarinpal",
+        authority__in=unverified_authorities(),
+    )
+    return list((unknown | paid_elsewhere).distinct().order_by("id"))

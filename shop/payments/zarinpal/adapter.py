@@ -106,3 +106,12 @@ class ZarinpalAdapter(PaymentAdapter):
             raise GatewayUnavailable(str(error)) from error
         attempt.record("reverse", {"reversed": reversed_})
         return reversed_
+
+
+def unverified_authorities():
+    """Authorities the gateway has been paid for but that nobody verified yet."""
+    try:
+        with make_client() as client:
+            return [t.authority for t in client.unverified().authorities]
+    except (GatewayTransportError, GatewayProtocolError, ZarinpalException) as error:
+        raise GatewayUnavailable(str(error)) from error
