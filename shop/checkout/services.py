@@ -12,6 +12,7 @@ from sellers.models import StockRecord
 from sellers.services import create_fulfilments
 from shop.payments.models import PaymentAttempt
 
+from .emails import send_order_paid_emails
 from .exceptions import OutOfStock
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ def settle_order(attempt: PaymentAttempt):
         if attempt.status == PaymentAttempt.Status.PAID and order.status == PENDING:
             order.set_status(PAID)
             create_fulfilments(order)
+            transaction.on_commit(lambda: send_order_paid_emails(order))
             logger.info("Order %s paid (ref %s)", order.number, attempt.ref_id)
         elif attempt.status == PaymentAttempt.Status.FAILED and order.status == PENDING:
             if not order.payment_attempts.filter(status=PaymentAttempt.Status.PAID).exists():

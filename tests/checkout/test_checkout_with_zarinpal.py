@@ -138,3 +138,22 @@ def test_verify_failure_leaves_the_order_pending_until_reconciled(
     assert response.status_code == 202
     assert Order.objects.get().status == "pending-payment"
     assert PaymentAttempt.objects.get().status == "unknown"
+
+
+def test_buyer_and_each_producer_are_emailed_once_paid(
+    client, zarinpal, two_producers_basket, mailoutbox, django_capture_on_commit_callbacks
+):
+    from tests.factories import UserFactory
+
+    kilim, figs = two_producers_basket
+    for product, email in ((kilim, "kilim@example.ir"), (figs, "figs@example.ir")):
+        product.stockrecords.get().partner.users.add(UserFactory(email=email))
+    callback = pay_at_sandbox(zarinpal, place_order_as_guest(client)["Location"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(callback)
+    recipients = sorted(r for message in mailoutbox for r in message.to)
+    assert recipients == ["buyer@example.ir", "figs@example.ir", "kilim@example.ir"]
+    buyer = next(m for m in mailoutbox if m.to == ["buyer@example.ir"])
+    assert "پرداخت شد" in buyer.subject and "۴٬۷۴۰٬۰۰۰ تومان" in buyer.body
+    kilim_mail = next(m for m in mailoutbox if m.to == ["kilim@example.ir"])
+    assert "گلیم قشقایی" in kilim_mail.body and "انجیر" not in kilim_mail.body

@@ -1,0 +1,41 @@
+"""Emails when an order is paid: one to the buyer, one to each producer (console in dev)."""
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def order_paid_messages(order):
+    with translation.override(settings.LANGUAGE_CODE):
+        messages = []
+        buyer = order.email or (order.user.email if order.user_id else "")
+        if buyer:
+            messages.append(
+                (
+                    render_to_string("emails/order_paid_subject.txt", {"order": order}).strip(),
+                    render_to_string("emails/order_paid_buyer.txt", {"order": order}),
+                    settings.DEFAULT_FROM_EMAIL,
+                    [buyer],
+                )
+            )
+        for fulfilment in order.fulfilments.select_related("producer").prefetch_related(
+            "lines", "producer__users"
+        ):
+            recipients = [u.email for u in fulfilment.producer.users.all() if u.email]
+            if not recipients:
+                continue
+            context = {"order": order, "fulfilment": fulfilment}
+            messages.append(
+                (
+                    render_to_string("emails/new_fulfilment_subject.txt", context).strip(),
+                    render_to_string("emails/new_fulfilment_producer.txt", context),
+                    settings.DEFAULT_FROM_EMAIL,
+                    recipients,
+                )
+            )
+        return messages
+
+
+def send_order_paid_emails(order):
+    send_mass_mail(order_paid_messages(order), fail_silently=False)
