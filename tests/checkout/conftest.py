@@ -12,8 +12,8 @@ ADDRESS = {
     "line1": "خیابان چهارباغ، کوچه ۱۲، پلاک ۳",
     "line4": "اصفهان",
     "state": "اصفهان",
-    "postcode": "81346-12345",
-    "phone_number": "09121234567",
+    "postcode": "۸۱۳۴۶۱۲۳۴۵",  # Persian digits, no dash: as buyers type it
+    "phone_number": "۰۹۱۲ ۱۲۳ ۴۵۶۷",
 }
 
 

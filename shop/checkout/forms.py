@@ -1,0 +1,53 @@
+"""Iranian addresses: a province from the list, a city, a 10-digit postal code and a
+mobile number (09xxxxxxxxx). Persian and Arabic digits are accepted everywhere."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.checkout import forms as oscar_forms
+
+from catalog.models import Province
+from shop.persian.digits import to_latin_digits
+
+SEPARATORS = re.compile(r"[\s\-‐–—_.]")
+MOBILE = re.compile(r"^(?:\+98|0098|98|0)(9\d{9})$")
+
+
+def normalise_postcode(value):
+    digits = SEPARATORS.sub("", to_latin_digits(value or ""))
+    if not re.fullmatch(r"\d{10}", digits):
+        raise forms.ValidationError(_("A postal code has 10 digits."), code="postcode")
+    return f"{digits[:5]}-{digits[5:]}"  # the form Oscar's address model validates for IR
+
+
+def normalise_mobile(value):
+    match = MOBILE.match(SEPARATORS.sub("", to_latin_digits(value or "")))
+    if not match:
+        raise forms.ValidationError(
+            _("Enter a mobile number of 11 digits starting with 09."), code="mobile"
+        )
+    return f"+98{match[1]}"
+
+
+class ShippingAddressForm(oscar_forms.ShippingAddressForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = [p.name_fa for p in Province.objects.order_by("name_fa")]
+        self.fields["state"] = forms.ChoiceField(
+            label=_("Province"), choices=[("", "---------")] + [(n, n) for n in names]
+        )
+        self.fields["line4"].required = True
+        self.fields["line4"].label = _("City")
+        self.fields["postcode"].required = True
+        self.fields["postcode"].label = _("Postal code (10 digits)")
+        self.fields["phone_number"].required = True
+        self.fields["phone_number"].label = _("Mobile number")
+        self.fields["phone_number"].widget.attrs.update({"inputmode": "tel", "dir": "ltr"})
+        self.fields["postcode"].widget.attrs.update({"inputmode": "numeric", "dir": "ltr"})
+
+    def clean_postcode(self):
+        return normalise_postcode(self.cleaned_data.get("postcode"))
+
+    def clean_phone_number(self):
+        return normalise_mobile(self.cleaned_data.get("phone_number"))
