@@ -36,6 +36,14 @@ class Partner(AbstractPartner):
         help_text=_("As printed on the licence from the national licensing portal."),
     )
     story = models.TextField(_("story"), blank=True)
+    # Shipping profile: the producer posts from their own city.
+    base_shipping_fee_rials = models.PositiveBigIntegerField(
+        _("shipping fee (Rials)"), default=600_000
+    )
+    free_shipping_threshold_rials = models.PositiveBigIntegerField(
+        _("free shipping from (Rials)"), null=True, blank=True
+    )
+    processing_days = models.PositiveSmallIntegerField(_("days to dispatch"), default=2)
     created_at = models.DateTimeField(auto_now_add=True, null=True)
 
     class Meta(AbstractPartner.Meta):

@@ -45,7 +45,9 @@ def test_order_is_placed_pending_with_stock_allocated_before_the_redirect(
     assert order.status == "pending-payment"
     assert (allocated(kilim), allocated(figs)) == (1, 2)
     attempt = PaymentAttempt.objects.get()
-    assert attempt.amount_rials == 45_000_000 + 2 * 1_200_000 == int(order.total_incl_tax)
+    shipping = 2 * 600_000  # each producer's default fee
+    assert attempt.amount_rials == 45_000_000 + 2 * 1_200_000 + shipping
+    assert attempt.amount_rials == int(order.total_incl_tax)
     assert zarinpal.sandbox.payments[attempt.authority].amount_rials == attempt.amount_rials
 
 
@@ -62,6 +64,7 @@ def test_paid_order_gets_one_fulfilment_per_producer(client, zarinpal, two_produ
         figs.stockrecords.get().partner_id,
     }
     assert all(f.status == "new" and f.lines.count() == 1 for f in fulfilments)
+    assert [f.shipping_charge_rials for f in fulfilments] == [600_000, 600_000]
     assert client.get(response["Location"]).status_code == 200  # the thank-you page
 
 
@@ -154,6 +157,6 @@ def test_buyer_and_each_producer_are_emailed_once_paid(
     recipients = sorted(r for message in mailoutbox for r in message.to)
     assert recipients == ["buyer@example.ir", "figs@example.ir", "kilim@example.ir"]
     buyer = next(m for m in mailoutbox if m.to == ["buyer@example.ir"])
-    assert "پرداخت شد" in buyer.subject and "۴٬۷۴۰٬۰۰۰ تومان" in buyer.body
+    assert "پرداخت شد" in buyer.subject and "۴٬۸۶۰٬۰۰۰ تومان" in buyer.body
     kilim_mail = next(m for m in mailoutbox if m.to == ["kilim@example.ir"])
     assert "گلیم قشقایی" in kilim_mail.body and "انجیر" not in kilim_mail.body
