@@ -43,6 +43,7 @@ def settle_order(attempt: PaymentAttempt):
         order = type(attempt.order).objects.select_for_update().get(pk=attempt.order_id)
         if attempt.status == PaymentAttempt.Status.PAID and order.status == PENDING:
             order.set_status(PAID)
+            record_payment_source(order, attempt)
             create_fulfilments(order)
             transaction.on_commit(lambda: send_order_paid_emails(order))
             logger.info("Order %s paid (ref %s)", order.number, attempt.ref_id)
@@ -50,6 +51,24 @@ def settle_order(attempt: PaymentAttempt):
             if not order.payment_attempts.filter(status=PaymentAttempt.Status.PAID).exists():
                 cancel_order(order)
         return order
+
+
+def record_payment_source(order, attempt):
+    """Oscar's record of how the order was paid (shown on the confirmation page)."""
+    from oscar.apps.payment.models import Source, SourceType
+
+    source_type, _ = SourceType.objects.get_or_create(
+        code=attempt.adapter,
+        defaults={"name": "زرین‌پال" if attempt.adapter == "zarinpal" else attempt.adapter},
+    )
+    Source.objects.create(
+        order=order,
+        source_type=source_type,
+        amount_allocated=attempt.amount_rials,
+        amount_debited=attempt.amount_rials,
+        reference=attempt.ref_id,
+        label=attempt.card_pan,
+    )
 
 
 def cancel_order(order):

@@ -4,8 +4,6 @@ import pytest
 import requests
 from django.urls import reverse
 
-from tests.payments.conftest import sandbox_server, zarinpal  # noqa: F401
-
 ADDRESS = {
     "first_name": "مریم",
     "last_name": "احمدی",

@@ -65,7 +65,10 @@ def test_paid_order_gets_one_fulfilment_per_producer(client, zarinpal, two_produ
     }
     assert all(f.status == "new" and f.lines.count() == 1 for f in fulfilments)
     assert [f.shipping_charge_rials for f in fulfilments] == [600_000, 600_000]
-    assert client.get(response["Location"]).status_code == 200  # the thank-you page
+    thanks = client.get(response["Location"]).content.decode()  # the confirmation page
+    assert "زرین‌پال" in thanks
+    source = order.sources.get()
+    assert source.amount_debited == order.total_incl_tax and source.reference
 
 
 def test_the_same_callback_twice_completes_the_order_once(client, zarinpal, two_producers_basket):
