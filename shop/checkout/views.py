@@ -18,6 +18,7 @@ from shop.payments import services as payments
 from shop.payments.exceptions import CallbackMismatch, GatewayUnavailable, PaymentRejected
 from shop.payments.models import PaymentAttempt
 from shop.persian.money import to_rials
+from shop.templatetags.persian import toman
 
 from . import services
 from .exceptions import OutOfStock
@@ -55,6 +56,25 @@ def start_payment(request, order):
 
 
 class PaymentDetailsView(oscar_views.PaymentDetailsView):
+    def check_basket_is_valid(self, request):
+        """Out-of-stock lines send the buyer back to the basket (Oscar); a price that changed
+        since it went into the basket is said on the page before they pay."""
+        super().check_basket_is_valid(request)
+        if request.method != "GET":
+            return
+        for line in request.basket.all_lines():
+            price = line.purchase_info.price
+            if line.price_incl_tax and price.exists and price.incl_tax != line.price_incl_tax:
+                messages.warning(
+                    request,
+                    _("The price of “%(product)s” changed from %(old)s to %(new)s.")
+                    % {
+                        "product": line.product.get_title(),
+                        "old": toman(line.price_incl_tax),
+                        "new": toman(price.incl_tax),
+                    },
+                )
+
     def handle_payment(self, order_number, total, **kwargs):
         """Nothing yet: payment starts once the order is placed (see below)."""
 

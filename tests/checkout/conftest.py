@@ -15,14 +15,19 @@ ADDRESS = {
 }
 
 
-def place_order_as_guest(client, email="buyer@example.ir"):
-    """Walk Oscar's checkout as a guest up to placing the order; returns the response."""
+def walk_to_preview(client, email="buyer@example.ir"):
+    """Walk Oscar's checkout as a guest up to the preview page."""
     response = client.post(reverse("checkout:index"), {"username": email, "options": "anonymous"})
     assert response.status_code == 302, response.content[:500]
     response = client.post(reverse("checkout:shipping-address"), ADDRESS)
     assert response.status_code == 302, response.context and response.context["form"].errors
     client.get(reverse("checkout:shipping-method"))
     client.get(reverse("checkout:payment-method"))
+
+
+def place_order_as_guest(client, email="buyer@example.ir"):
+    """Walk the checkout as a guest and place the order; returns the response."""
+    walk_to_preview(client, email)
     return client.post(reverse("checkout:preview"), {"action": "place_order"})
 
 
