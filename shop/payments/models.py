@@ -45,3 +45,42 @@ class PaymentAttempt(models.Model):
 
     def record(self, step, reply):
         self.replies = [*self.replies, {"step": step, "reply": reply}]
+
+
+class Refund(models.Model):
+    """Money given back: the whole payment (reversed at the gateway when it still can) or
+    one producer's part (recorded for a manual transfer). The producer ledger reads these."""
+
+    class Method(models.TextChoices):
+        GATEWAY = "gateway", _("reversed at the gateway")
+        MANUAL = "manual", _("to be transferred by hand")
+
+    attempt = models.ForeignKey(PaymentAttempt, on_delete=models.PROTECT, related_name="refunds")
+    fulfilment = models.ForeignKey(
+        "partner.Fulfilment",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="refunds",
+    )
+    amount_rials = models.BigIntegerField()
+    method = models.CharField(max_length=16, choices=Method.choices)
+    reason = models.CharField(_("reason"), max_length=255)
+    created_by = models.ForeignKey(
+        "auth.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_rials__gt=0), name="refund_amount_positive"
+            ),
+            models.UniqueConstraint(
+                fields=["fulfilment"], name="one_refund_per_fulfilment",
+                condition=models.Q(fulfilment__isnull=False),
+            ),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return f"{self.amount_rials} Rials ({self.method})"

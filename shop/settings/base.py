@@ -195,11 +195,12 @@ OSCAR_INITIAL_ORDER_STATUS = "pending-payment"
 OSCAR_INITIAL_LINE_STATUS = "pending-payment"
 OSCAR_ORDER_STATUS_PIPELINE = {
     "pending-payment": ("paid", "cancelled"),
-    "paid": ("cancelled",),
+    "paid": ("refunded",),
     "cancelled": (),
+    "refunded": (),
 }
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
-OSCAR_ORDER_STATUS_CASCADE = {"paid": "paid", "cancelled": "cancelled"}
+OSCAR_ORDER_STATUS_CASCADE = {"paid": "paid", "cancelled": "cancelled", "refunded": "refunded"}
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405

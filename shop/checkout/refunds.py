@@ -1,0 +1,87 @@
+"""Refunds by staff: a whole paid order, or one producer's part of it.
+
+A whole order is reversed at Zarinpal while the gateway still allows it (30 minutes after
+verification); later, and for one producer's part (Zarinpal cannot reverse part of a
+payment), the refund is recorded for a manual transfer. Either way the stock comes back and
+the refund row is what the producer ledger will read.
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from sellers.models import Fulfilment
+from shop.payments.exceptions import GatewayUnavailable
+from shop.payments.models import PaymentAttempt, Refund
+from shop.payments.registry import adapter_for
+from shop.persian.money import to_rials
+
+from .services import PAID
+
+REFUNDED = "refunded"
+
+
+class RefundNotAllowed(Exception):
+    pass
+
+
+def _paid_attempt(order):
+    attempt = order.payment_attempts.filter(status=PaymentAttempt.Status.PAID).first()
+    if attempt is None:
+        raise RefundNotAllowed(_("This order has no payment to refund."))
+    return attempt
+
+
+def _restock(lines):
+    for line in lines:
+        if line.stockrecord_id:
+            line.stockrecord.cancel_allocation(line.quantity)
+
+
+def refund_order(order, by, reason):
+    with transaction.atomic():
+        order = type(order).objects.select_for_update().get(pk=order.pk)
+        if order.status != PAID:
+            raise RefundNotAllowed(_("Only a paid order can be refunded."))
+        if Refund.objects.filter(attempt__order=order).exists():
+            raise RefundNotAllowed(_("Part of this order was refunded; refund the other parts."))
+        attempt = _paid_attempt(order)
+        try:
+            reversed_at_gateway = adapter_for(attempt).refund(attempt)
+        except GatewayUnavailable:
+            reversed_at_gateway = False  # recorded for a manual transfer instead
+        attempt.status = PaymentAttempt.Status.REFUNDED
+        attempt.save()
+        refund = Refund.objects.create(
+            attempt=attempt,
+            amount_rials=attempt.amount_rials,
+            method=Refund.Method.GATEWAY if reversed_at_gateway else Refund.Method.MANUAL,
+            reason=reason,
+            created_by=by,
+        )
+        _restock(order.lines.select_related("stockrecord"))
+        order.fulfilments.update(status=Fulfilment.Status.CANCELLED)
+        order.set_status(REFUNDED)
+        return refund
+
+
+def refund_fulfilment(fulfilment, by, reason):
+    with transaction.atomic():
+        fulfilment = Fulfilment.objects.select_for_update().get(pk=fulfilment.pk)
+        if fulfilment.status == Fulfilment.Status.CANCELLED:
+            raise RefundNotAllowed(_("This part was already refunded or cancelled."))
+        attempt = _paid_attempt(fulfilment.order)
+        lines = list(fulfilment.lines.select_related("stockrecord"))
+        amount = sum(to_rials(line.line_price_incl_tax) for line in lines)
+        amount += fulfilment.shipping_charge_rials
+        refund = Refund.objects.create(
+            attempt=attempt,
+            fulfilment=fulfilment,
+            amount_rials=amount,
+            method=Refund.Method.MANUAL,
+            reason=reason,
+            created_by=by,
+        )
+        _restock(lines)
+        fulfilment.status = Fulfilment.Status.CANCELLED
+        fulfilment.save(update_fields=["status", "updated_at"])
+        return refund
