@@ -44,3 +44,21 @@ def charges_for_order(order):
         )
         for line in order.lines.select_related("partner", "product__product_class")
     )
+
+
+def producer_groups(basket):
+    """The basket's lines grouped by producer, with each group's subtotal and shipping."""
+    charges = charges_for_basket(basket)
+    groups = {}
+    for line in basket.all_lines():
+        producer = line.stockrecord.partner if line.stockrecord_id else None
+        if producer is None:
+            continue
+        group = groups.setdefault(
+            producer.pk, {"producer": producer, "lines": [], "subtotal_rials": 0}
+        )
+        group["lines"].append(line)
+        group["subtotal_rials"] += to_rials(line.line_price_incl_tax or 0)
+    for pk, group in groups.items():
+        group["shipping_rials"] = charges.get(pk)  # None: nothing to post (services)
+    return list(groups.values())

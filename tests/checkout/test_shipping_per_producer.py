@@ -54,3 +54,20 @@ def test_digital_services_need_no_shipping(reference_data):
     basket = basket_with((service, 1))
     assert charges_for_basket(basket) == {}
     assert not basket.is_shipping_required()
+
+
+def test_basket_page_groups_lines_by_producer_with_their_shipping(client, reference_data):
+    from django.urls import reverse
+
+    weaver = ProducerFactory(name="گلیم‌بافی زهرا", base_shipping_fee_rials=700_000)
+    grower = ProducerFactory(
+        name="باغ انجیر", base_shipping_fee_rials=500_000, free_shipping_threshold_rials=1_000_000
+    )
+    rug = make_product(title="گلیم", producer=weaver, with_image=False)
+    figs = make_product(title="انجیر", producer=grower, price_rials=600_000, with_image=False)
+    client.post(reverse("basket:add", args=[rug.pk]), {"quantity": 1})
+    client.post(reverse("basket:add", args=[figs.pk]), {"quantity": 2})
+    html = client.get(reverse("basket:summary")).content.decode()
+    assert "به تفکیک تولیدکننده" in html
+    assert "گلیم‌بافی زهرا" in html and "۷۰٬۰۰۰ تومان" in html  # weaver's post
+    assert "باغ انجیر" in html and "رایگان" in html  # 1,200,000 Rials is above the threshold
