@@ -142,9 +142,8 @@ def _send_to_elasticsearch(ids, documents):
     if not elasticsearch.is_configured():
         return
     try:
-        elasticsearch.index_documents(
-            documents, deleted_ids=ids - {d.product_id for d in documents}
-        )
+        kept = {d.product_id for d in documents}
+        elasticsearch.index_documents(kept, deleted_ids=ids - kept)
     except elasticsearch.UNAVAILABLE as error:
         # The database documents are the fallback; `search_index --rebuild` catches up.
         logger.warning("Elasticsearch indexing skipped: %s", error)

@@ -49,10 +49,6 @@ class ProductDocument(models.Model):
     def __str__(self):
         return self.title
 
-    @property
-    def search_text(self):
-        return f"{self.title_terms} {self.keyword_terms} {self.body_terms}"
-
 
 class ZeroResultQuery(models.Model):
     """A search that found nothing: unmet demand that producers should hear about."""

@@ -64,8 +64,6 @@ class Partner(AbstractPartner):
             raise ValidationError({"city": _("This city is not in the chosen province.")})
 
 
-Producer = Partner
-
 from oscar.apps.partner.models import *  # noqa: E402, F403, I001
 
 

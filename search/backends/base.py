@@ -17,7 +17,6 @@ PRICE_RANGES = (
     ("10m-50m", 100_000_000, 500_000_000),
     ("50m+", 500_000_000, None),
 )
-FACETS = ("category", "product_class", "province", "producer", "price", "in_stock")
 PRODUCER_FACET_SIZE = 20
 
 

@@ -13,7 +13,7 @@ import time
 from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
-from elasticsearch.helpers import bulk
+from elasticsearch.helpers import bulk, streaming_bulk
 from elasticsearch_dsl import (
     A,
     Boolean,
@@ -142,13 +142,13 @@ def _actions(documents, index):
         }
 
 
-def index_documents(documents, deleted_ids=()):
+def index_documents(product_ids, deleted_ids=()):
+    """Send these products' database documents to the alias; delete the ones that are gone."""
     from ..models import ProductDocument
 
-    ids = [d.product_id for d in documents]
-    fresh = ProductDocument.objects.filter(product_id__in=ids).select_related("province")
-    fresh = fresh.prefetch_related("categories")
-    bulk(client(), _actions(fresh, alias()), refresh="wait_for")
+    documents = ProductDocument.objects.filter(product_id__in=product_ids)
+    documents = documents.select_related("province").prefetch_related("categories")
+    bulk(client(), _actions(documents, alias()), refresh="wait_for")
     for product_id in deleted_ids:
         client().delete(index=alias(), id=product_id, ignore_status=404)
 
@@ -177,8 +177,6 @@ def rebuild(documents, progress_callback=None):
 
 
 def _bulk_stream(es, documents, index):
-    from elasticsearch.helpers import streaming_bulk
-
     return streaming_bulk(es, _actions(documents, index), chunk_size=1000)
 
 

@@ -17,8 +17,8 @@ from oscar.apps.order.models import Order
 from shop.payments import services as payments
 from shop.payments.exceptions import CallbackMismatch, GatewayUnavailable, PaymentRejected
 from shop.payments.models import PaymentAttempt
-from shop.persian.money import to_rials
-from shop.templatetags.persian import toman
+from shop.persian.money import format_toman, to_rials
+from shop.persian.numbers import ui_language
 
 from . import services
 from .exceptions import OutOfStock
@@ -70,8 +70,8 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                     _("The price of “%(product)s” changed from %(old)s to %(new)s.")
                     % {
                         "product": line.product.get_title(),
-                        "old": toman(line.price_incl_tax),
-                        "new": toman(price.incl_tax),
+                        "old": format_toman(line.price_incl_tax, ui_language()),
+                        "new": format_toman(price.incl_tax, ui_language()),
                     },
                 )
 
@@ -153,7 +153,7 @@ def zarinpal_callback(request):
         return HttpResponseBadRequest(_("This payment is not known to us."))
     except PaymentRejected as error:
         logger.error("Zarinpal refused to verify %s: %s", authority, error)
-        attempt = PaymentAttempt.objects.get(authority=authority)
+        attempt.refresh_from_db()
     order = services.settle_order(attempt)
     if attempt.status == PaymentAttempt.Status.PAID:
         request.session["checkout_order_id"] = order.id
