@@ -1,7 +1,7 @@
 """Emails when an order is paid: one to the buyer, one to each producer (console in dev)."""
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
+from django.core.mail import send_mail, send_mass_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -39,3 +39,15 @@ def order_paid_messages(order):
 
 def send_order_paid_emails(order):
     send_mass_mail(order_paid_messages(order), fail_silently=False)
+
+
+def send_payment_given_up_email(order):
+    """The gateway never said whether the buyer's payment went through, and we stopped
+    waiting: the order is cancelled and any money taken goes back by itself."""
+    buyer = order.email or (order.user.email if order.user_id else "")
+    if not buyer:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("emails/payment_given_up_subject.txt", {"order": order})
+        body = render_to_string("emails/payment_given_up_buyer.txt", {"order": order})
+    send_mail(subject.strip(), body, settings.DEFAULT_FROM_EMAIL, [buyer])

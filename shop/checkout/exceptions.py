@@ -5,3 +5,8 @@ class OutOfStock(Exception):
         self.product = product
         self.available = available
         super().__init__(f"{product}: {available} left")
+
+
+class PaymentNotAllowed(Exception):
+    """Someone who may not settle this payment tried to (e.g. a booth payment confirmed by
+    anyone but the producer who took the money)."""

@@ -6,17 +6,24 @@ Order statuses (settings.OSCAR_ORDER_STATUS_PIPELINE): "pending-payment" → "pa
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sellers.models import StockRecord
 from sellers.services import create_fulfilments
+from shop.payments import services as payments
+from shop.payments.exceptions import CallbackMismatch
 from shop.payments.models import PaymentAttempt
 
-from .emails import send_order_paid_emails
-from .exceptions import OutOfStock
+from .emails import send_order_paid_emails, send_payment_given_up_email
+from .exceptions import OutOfStock, PaymentNotAllowed
 
 logger = logging.getLogger(__name__)
 PENDING, PAID, CANCELLED = "pending-payment", "paid", "cancelled"
+Status = PaymentAttempt.Status
+OPEN = (Status.CREATED, Status.REDIRECTED, Status.UNKNOWN)  # may still be paid
 
 
 def lock_stock_for(basket):
@@ -37,20 +44,74 @@ def lock_stock_for(basket):
             raise OutOfStock(line.product, max(available, 0))
 
 
-def settle_order(attempt: PaymentAttempt):
-    """Bring the order in line with its settled attempt. Idempotent."""
+def _lock(attempt_id):
+    """The attempt's order, then the attempt, row-locked: every path that settles a payment
+    takes them in this order, so two of them never settle one order at once."""
+    from oscar.apps.order.models import Order
+
+    order_id = PaymentAttempt.objects.values_list("order_id", flat=True).get(pk=attempt_id)
+    order = Order.objects.select_for_update().get(pk=order_id)
+    return order, payments.lock_attempt(attempt_id)
+
+
+def _settle_locked(attempt_id, act, adapter_name=None):
+    """Run `act(attempt)` (which asks the gateway) on a locked, still-open attempt whose
+    order waits for payment, then bring the order in line. For an order that no longer waits
+    (paid by another attempt, cancelled, expired) the money is never verified: the attempt is
+    abandoned, and money verified anyway (a lost verify reply) is given back."""
     with transaction.atomic():
-        order = type(attempt.order).objects.select_for_update().get(pk=attempt.order_id)
-        if attempt.status == PaymentAttempt.Status.PAID and order.status == PENDING:
-            order.set_status(PAID)
-            record_payment_source(order, attempt)
-            create_fulfilments(order)
-            transaction.on_commit(lambda: send_order_paid_emails(order))
-            logger.info("Order %s paid (ref %s)", order.number, attempt.ref_id)
-        elif attempt.status == PaymentAttempt.Status.FAILED and order.status == PENDING:
-            if not order.payment_attempts.filter(status=PaymentAttempt.Status.PAID).exists():
-                cancel_order(order)
-        return order
+        order, attempt = _lock(attempt_id)
+        if adapter_name and attempt.adapter != adapter_name:
+            raise CallbackMismatch(f"a {attempt.adapter} payment is not settled here")
+        before = attempt.status
+        if not attempt.is_final:
+            if order.status == PENDING:
+                act(attempt)
+            else:
+                payments.reconcile(attempt, verify=False)
+                if attempt.status in (Status.CREATED, Status.REDIRECTED):
+                    payments.abandon(attempt, f"the order is {order.status}")
+        if attempt.status != before:
+            _bring_order_in_line(order, attempt)
+        return attempt, order
+
+
+def _bring_order_in_line(order, attempt):
+    if attempt.status == Status.PAID:
+        paid_before = order.payment_attempts.filter(status=Status.PAID).exclude(pk=attempt.pk)
+        if order.status == PENDING and not paid_before.exists():
+            _mark_paid(order, attempt)
+        else:
+            payments.give_back(attempt, f"order {order.number} was {order.status} already")
+    elif order.status == PENDING and not order.payment_attempts.filter(status__in=OPEN).exists():
+        cancel_order(order)  # no attempt of it can still succeed
+
+
+def _mark_paid(order, attempt):
+    order.set_status(PAID)
+    record_payment_source(order, attempt)
+    create_fulfilments(order)
+    transaction.on_commit(lambda: send_order_paid_emails(order))
+    logger.info("Order %s paid (ref %s)", order.number, attempt.ref_id)
+
+
+def settle_callback(attempt_id, params, adapter_name):
+    """A gateway's callback for one attempt: verified at most once per order; a failure
+    fails that attempt only. Returns (attempt, order)."""
+
+    def confirm(attempt):
+        payments.confirm(attempt, params, adapter_name)
+
+    return _settle_locked(attempt_id, confirm, adapter_name)
+
+
+def settle_booth_payment(attempt_id, received_by):
+    """A producer says they took the money for a booth order in person. Only a user of a
+    producer whose products are on the order may; never a public URL."""
+    attempt = PaymentAttempt.objects.select_related("order").get(pk=attempt_id)
+    if not attempt.order.lines.filter(partner__users=received_by).exists():
+        raise PaymentNotAllowed(_("Only the producer who took the money can confirm it."))
+    return settle_callback(attempt_id, {"received_by": received_by.pk}, "booth")
 
 
 def record_payment_source(order, attempt):
@@ -80,46 +141,46 @@ def cancel_order(order):
     logger.info("Order %s cancelled, stock released", order.number)
 
 
-def pay_or_abandon(attempt, params):
-    """Confirm a callback unless its order was cancelled meanwhile (expired): then the
-    payment is not verified, so the bank gives the buyer's money back."""
-    from shop.payments import services as payments
-
-    if attempt.order.status == CANCELLED:
-        return payments.abandon(attempt.pk, "the order was cancelled before payment")
-    return payments.confirm_callback(attempt.authority, params, order=attempt.order)
+def reconcile_attempt(attempt_id):
+    """Ask the gateway about one attempt and settle it and its order. Returns the attempt."""
+    attempt, _order = _settle_locked(attempt_id, payments.reconcile)
+    return attempt
 
 
 def reconcile_payments():
     """Settle every attempt whose outcome is unknown, and its order. Returns the attempts."""
-    from shop.payments import services as payments
-
-    settled = []
-    for attempt in payments.attempts_to_reconcile():
-        if attempt.order.status == CANCELLED:
-            attempt = payments.abandon(attempt.pk, "the order was cancelled before payment")
-        else:
-            attempt = payments.reconcile(attempt.pk)
-        settle_order(attempt)
-        settled.append(attempt)
-    return settled
+    return [reconcile_attempt(a.pk) for a in payments.attempts_to_reconcile()]
 
 
-def expire_pending_orders(older_than):
+def expire_pending_orders(older_than, give_up_before=None):
     """Cancel orders unpaid since before `older_than`, after asking the gateway about their
-    attempts (a buyer may have paid without coming back). Returns the cancelled orders."""
+    attempts (a buyer may have paid without coming back). An order is never cancelled while
+    the gateway cannot say whether one of its attempts was paid, until that attempt is older
+    than `give_up_before` (default: settings.PAYMENT_GIVE_UP_AFTER ago): then it is
+    abandoned unverified, so any money goes back, and the buyer is told by email.
+    Returns the cancelled orders."""
     from oscar.apps.order.models import Order
 
-    from shop.payments import services as payments
-
+    if give_up_before is None:
+        give_up_before = timezone.now() - settings.PAYMENT_GIVE_UP_AFTER
     cancelled = []
     stale = Order.objects.filter(status=PENDING, date_placed__lt=older_than).order_by("id")
     for order in stale:
-        for attempt in order.payment_attempts.exclude(status__in=PaymentAttempt.FINAL):
-            settle_order(payments.reconcile(attempt.pk))
+        for attempt in order.payment_attempts.filter(status__in=OPEN):
+            reconcile_attempt(attempt.pk)
         with transaction.atomic():
-            order = type(order).objects.select_for_update().get(pk=order.pk)
-            if order.status == PENDING:
-                cancel_order(order)
-                cancelled.append(order)
+            order = Order.objects.select_for_update().get(pk=order.pk)
+            if order.status != PENDING:
+                continue
+            open_ = list(order.payment_attempts.select_for_update().filter(status__in=OPEN))
+            unknown = [a for a in open_ if a.status == Status.UNKNOWN]
+            if any(a.created_at >= give_up_before for a in unknown):
+                logger.warning("Order %s waits for the gateway to answer", order.number)
+                continue
+            for attempt in open_:
+                payments.abandon(attempt, "the order expired unpaid")
+            cancel_order(order)
+            if unknown:
+                transaction.on_commit(lambda order=order: send_payment_given_up_email(order))
+            cancelled.append(order)
     return cancelled

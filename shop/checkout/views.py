@@ -143,29 +143,40 @@ class PayOrderView(View):
 
 
 def zarinpal_callback(request):
+    """Zarinpal sends the buyer back here. Only Zarinpal attempts are settled here, and the
+    order is shown only to the session or account that placed it: anyone else holding the
+    authority learns nothing of the order."""
     authority = request.GET.get("Authority", "")
-    attempt = PaymentAttempt.objects.select_related("order").filter(authority=authority).first()
+    attempt = PaymentAttempt.objects.filter(authority=authority, adapter="zarinpal").first()
     if attempt is None or not authority:
         return HttpResponseBadRequest(_("This payment is not known to us."))
     try:
-        attempt = services.pay_or_abandon(attempt, request.GET)
+        attempt, order = services.settle_callback(attempt.pk, request.GET, "zarinpal")
     except CallbackMismatch:
         return HttpResponseBadRequest(_("This payment is not known to us."))
-    except PaymentRejected as error:
-        logger.error("Zarinpal refused to verify %s: %s", authority, error)
-        attempt.refresh_from_db()
-    order = services.settle_order(attempt)
-    if attempt.status == PaymentAttempt.Status.PAID:
+    if not may_pay(request, order):
+        messages.info(request, _("The payment was received by the shop. The buyer gets the "
+                                 "order's details by email."))  # fmt: skip
+        return redirect("/")
+    if order.status == services.PAID:
+        if attempt.status != PaymentAttempt.Status.PAID:
+            messages.info(request, _("This order was paid already; this second payment is not "
+                                     "taken and goes back to your account."))  # fmt: skip
         request.session["checkout_order_id"] = order.id
         return redirect("checkout:thank-you")
-    if attempt.status == PaymentAttempt.Status.FAILED:
-        if order.status == services.CANCELLED and may_pay(request, order):
-            restore_basket(request, order)
+    if order.status == services.PENDING and attempt.status != PaymentAttempt.Status.UNKNOWN:
+        messages.warning(request, _("The payment was not completed. You can try again."))
+        return redirect("checkout:pay-order", number=order.number)
+    if order.status == services.CANCELLED:
+        restore_basket(request, order)
         messages.warning(
             request, _("The payment was not completed. Your basket is as you left it.")
         )
         return redirect("basket:summary")
-    return render(request, "oscar/checkout/payment_pending.html", {"order": order}, status=202)
+    if attempt.status == PaymentAttempt.Status.UNKNOWN:
+        return render(request, "oscar/checkout/payment_pending.html", {"order": order}, status=202)
+    messages.info(request, _("This order no longer waits for payment."))
+    return redirect("/")
 
 
 def restore_basket(request, order):

@@ -28,8 +28,9 @@ class PaymentAdapter(ABC):
         """Settle the attempt from the gateway's callback parameters."""
 
     @abstractmethod
-    def inquire(self, attempt: PaymentAttempt) -> Outcome:
-        """Ask the gateway what became of an attempt whose outcome we do not know."""
+    def inquire(self, attempt: PaymentAttempt, verify: bool = True) -> Outcome:
+        """Ask the gateway what became of an attempt whose outcome we do not know; money
+        paid but not verified is verified only when `verify`, else the attempt stays open."""
 
     @abstractmethod
     def refund(self, attempt: PaymentAttempt) -> bool:

@@ -12,11 +12,12 @@ class BoothAdapter(PaymentAdapter):
         return callback_url  # nothing to redirect to: the buyer pays at the booth
 
     def confirm(self, attempt, params):
-        # `params["received_by"]` is the producer's user who took the money.
+        # `params["received_by"]`: the id of the producer's user who took the money (the
+        # checkout's settle_booth_payment checks who that may be).
         attempt.record("received", {"by": params.get("received_by")})
         return Outcome(PaymentAttempt.Status.PAID, ref_id=attempt.authority)
 
-    def inquire(self, attempt):
+    def inquire(self, attempt, verify=True):
         return Outcome(attempt.status)
 
     def refund(self, attempt):

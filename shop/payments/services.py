@@ -4,12 +4,16 @@ The order side (marking it paid, releasing stock) is the checkout's; these servi
 settle the attempt and say what happened.
 """
 
+import logging
+
 from django.db import transaction
 
-from .exceptions import CallbackMismatch
-from .models import PaymentAttempt
+from .base import Outcome
+from .exceptions import CallbackMismatch, GatewayUnavailable, PaymentRejected
+from .models import PaymentAttempt, Refund
 from .registry import ADAPTERS, adapter_for
 
+logger = logging.getLogger(__name__)
 Status = PaymentAttempt.Status
 
 
@@ -41,45 +45,78 @@ def _settle(attempt, outcome):
     return attempt
 
 
-def confirm_callback(authority, params, order=None):
-    """Settle the attempt a gateway callback names. A replay finds it final and returns it
-    unchanged; an unknown authority, or one of another order than `order`, raises
-    CallbackMismatch."""
+def lock_attempt(attempt_id):
+    """The attempt, row-locked. Call inside a transaction, after locking its order."""
+    return PaymentAttempt.objects.select_for_update().get(pk=attempt_id)
+
+
+# The functions below take an attempt the caller has locked (checkout.services locks the
+# order, then the attempt) and leave a final attempt as it is.
+
+
+def confirm(attempt, params, adapter_name):
+    """Settle the attempt from its gateway's callback. Each adapter's attempts are settled
+    only through that adapter's own path: anything else raises CallbackMismatch. A refusal
+    from the gateway (PaymentRejected) leaves the outcome unknown, for reconciliation."""
+    if attempt.adapter != adapter_name:
+        raise CallbackMismatch(f"a {attempt.adapter} payment cannot be settled as {adapter_name}")
+    if attempt.is_final:
+        return attempt
+    try:
+        outcome = adapter_for(attempt).confirm(attempt, params)
+    except PaymentRejected as error:
+        logger.error("Gateway refused to settle attempt %s: %s", attempt.pk, error)
+        outcome = Outcome(Status.UNKNOWN, message=str(error))
+    return _settle(attempt, outcome)
+
+
+def reconcile(attempt, verify=True):
+    """Ask the gateway about the attempt and settle it; paid but unverified money is
+    verified only when `verify` (see PaymentAdapter.inquire)."""
+    if attempt.is_final:
+        return attempt
+    return _settle(attempt, adapter_for(attempt).inquire(attempt, verify=verify))
+
+
+def abandon(attempt, reason):
+    """Give up an attempt without verifying it: Zarinpal returns money it never verified to
+    the buyer by itself, so nothing is charged."""
+    if attempt.is_final:
+        return attempt
+    attempt.record("abandoned", {"reason": reason})
+    attempt.status = Status.FAILED
+    attempt.save()
+    return attempt
+
+
+def give_back(attempt, reason):
+    """Money verified that must not stay (a second payment of one order, or a payment of an
+    order no longer waiting for it): reversed at the gateway when it still can, otherwise
+    recorded for staff to transfer by hand. Returns the Refund."""
+    try:
+        reversed_at_gateway = adapter_for(attempt).refund(attempt)
+    except GatewayUnavailable:
+        reversed_at_gateway = False
+    attempt.status = Status.REFUNDED
+    attempt.save()
+    method = Refund.Method.GATEWAY if reversed_at_gateway else Refund.Method.MANUAL
+    logger.error("Attempt %s (%s Rials) given back: %s (%s)", attempt.pk,
+                 attempt.amount_rials, reason, method)  # fmt: skip
+    return Refund.objects.create(
+        attempt=attempt, amount_rials=attempt.amount_rials, method=method, reason=reason
+    )
+
+
+def confirm_callback(authority, params, adapter_name="zarinpal"):
+    """Settle the attempt a callback names, on its own (no order side): a replay finds it
+    final and returns it unchanged; an unknown authority raises CallbackMismatch."""
     with transaction.atomic():
         attempt = (
             PaymentAttempt.objects.select_for_update().filter(authority=authority or "").first()
         )
         if attempt is None:
             raise CallbackMismatch(f"no payment attempt with authority {authority!r}")
-        if order is not None and attempt.order_id != order.pk:
-            raise CallbackMismatch("the authority belongs to another order")
-        if attempt.is_final:
-            return attempt
-        outcome = adapter_for(attempt).confirm(attempt, params)
-        return _settle(attempt, outcome)
-
-
-def reconcile(attempt_id):
-    """Ask the gateway about an attempt whose outcome we do not know, and settle it."""
-    with transaction.atomic():
-        attempt = PaymentAttempt.objects.select_for_update().get(pk=attempt_id)
-        if attempt.is_final:
-            return attempt
-        return _settle(attempt, adapter_for(attempt).inquire(attempt))
-
-
-def abandon(attempt_id, reason):
-    """Give up an attempt without verifying it (its order was cancelled meanwhile).
-
-    Zarinpal returns money it never verified to the buyer, so nothing is charged."""
-    with transaction.atomic():
-        attempt = PaymentAttempt.objects.select_for_update().get(pk=attempt_id)
-        if attempt.is_final:
-            return attempt
-        attempt.record("abandoned", {"reason": reason})
-        attempt.status = Status.FAILED
-        attempt.save()
-        return attempt
+        return confirm(attempt, params, adapter_name)
 
 
 def attempts_to_reconcile():

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Secrets and URLs come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -227,6 +228,9 @@ ZARINPAL_MERCHANT_ID = env("ZARINPAL_MERCHANT_ID") or "00000000-0000-0000-0000-0
 ZARINPAL_USE_SANDBOX = env_bool("ZARINPAL_SANDBOX", not env("ZARINPAL_MERCHANT_ID"))
 ZARINPAL_SANDBOX_URL = env("ZARINPAL_SANDBOX_URL", "http://127.0.0.1:8001/")
 ZARINPAL_TIMEOUT_SECONDS = int(env("ZARINPAL_TIMEOUT_SECONDS", "10"))
+# An unpaid order waits for the gateway to say what became of a payment; after this long
+# without an answer the payment is abandoned unverified (the bank returns any money).
+PAYMENT_GIVE_UP_AFTER = timedelta(hours=int(env("PAYMENT_GIVE_UP_AFTER_HOURS", "6")))
 
 # Where the demo command finds its reference data (shipped in catalog/reference/).
 REFERENCE_DATA_DIR = BASE_DIR / "catalog" / "reference"

@@ -12,9 +12,9 @@ def test_booth_payment_is_confirmed_by_the_producer_and_settles_once(reference_d
     url = services.start_attempt(attempt, "/seller/booth-sales/")
     attempt.refresh_from_db()
     assert url == "/seller/booth-sales/" and attempt.authority.startswith("booth-")
-    settled = services.confirm_callback(attempt.authority, {"received_by": "producer7"})
+    settled = services.confirm_callback(attempt.authority, {"received_by": 7}, "booth")
     assert settled.status == PaymentAttempt.Status.PAID
-    again = services.confirm_callback(attempt.authority, {"received_by": "someone"})
+    again = services.confirm_callback(attempt.authority, {"received_by": 8}, "booth")
     assert again.replies == settled.replies  # final: nothing recorded twice
 
 

@@ -14,8 +14,13 @@ from .client import (
 )
 
 Status = PaymentAttempt.Status
-# Verify codes that mean the buyer did not pay this amount: the attempt has failed.
-NOT_PAID_CODES = (-50, -51)
+AMOUNT_MISMATCH, NOT_PAID = -50, -51
+# Inquiry statuses: the buyer has not paid (yet); the attempt stays open.
+NOT_PAID_YET = ("PENDING", "IN_BANK")
+
+
+class _NotPaid(Exception):
+    """Verify said this authority is not paid (-51): ask the gateway what it is instead."""
 
 
 def _plain(reply):
@@ -43,12 +48,17 @@ class ZarinpalAdapter(PaymentAdapter):
         return reply.payment_url
 
     def confirm(self, attempt, params):
+        """The callback's `Status` is only a hint (anyone can forge it): an "OK" is verified,
+        anything else is asked about; a payment the gateway still waits for stays open."""
         if params.get("Authority") != attempt.authority:
             raise CallbackMismatch("the callback's authority is not this attempt's")
-        if params.get("Status") != "OK":
-            attempt.record("callback", dict(params))
-            return Outcome(Status.FAILED, message="cancelled at the gateway")
-        return self._verify(attempt)
+        if params.get("Status") == "OK":
+            try:
+                return self._verify(attempt)
+            except _NotPaid:
+                return self.inquire(attempt, verify=False)
+        attempt.record("callback", dict(params))
+        return self.inquire(attempt)
 
     def _verify(self, attempt):
         """Verify with the amount *we* stored; 101 counts only for this authority and amount
@@ -69,13 +79,17 @@ class ZarinpalAdapter(PaymentAdapter):
             return Outcome(Status.FAILED, message=str(error))
         except ZarinpalException as error:
             attempt.record("verify", {"code": error.code, "error": str(error)})
-            if error.code in NOT_PAID_CODES:
+            if error.code == AMOUNT_MISMATCH:
                 return Outcome(Status.FAILED, message=str(error))
+            if error.code == NOT_PAID:
+                raise _NotPaid from error
             raise PaymentRejected(error.code, str(error)) from error
         attempt.record("verify", _plain(reply))
         return Outcome(Status.PAID, ref_id=str(reply.ref_id), card_pan=reply.card_pan or "")
 
-    def inquire(self, attempt):
+    def inquire(self, attempt, verify=True):
+        """What the gateway says of the attempt. A payment made but not verified is verified
+        only when `verify` (its order still waits for it); otherwise it stays open."""
         if not attempt.authority:
             return Outcome(Status.FAILED, message="never reached the gateway")
         try:
@@ -88,14 +102,19 @@ class ZarinpalAdapter(PaymentAdapter):
             attempt.record("inquiry", {"code": error.code, "error": str(error)})
             return Outcome(Status.FAILED if error.code == -54 else Status.UNKNOWN)
         attempt.record("inquiry", status.value)
-        if status.value in ("PAID", "VERIFIED", "IN_BANK"):
-            # Paid but perhaps not verified: verifying settles it (101 when already done).
-            return self._verify(attempt)
+        if status.value == "VERIFIED" or (status.value == "PAID" and verify):
+            # Verified already (101 gives its reference) or paid and wanted: verify.
+            try:
+                return self._verify(attempt)
+            except _NotPaid:
+                return Outcome(Status.UNKNOWN, message="inquiry and verify disagree")
         if status.value == "REVERSED":
             return Outcome(Status.REFUNDED)
         if status.value == "FAILED":
             return Outcome(Status.FAILED)
-        return Outcome(Status.UNKNOWN, message="still pending at the gateway")
+        if status.value == "PAID" or status.value in NOT_PAID_YET:
+            return Outcome(Status.REDIRECTED, message=f"{status.value} at the gateway")
+        return Outcome(Status.UNKNOWN, message=f"unexpected inquiry status {status.value}")
 
     def refund(self, attempt):
         try:
