@@ -10,7 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search.views import UnmetDemandView
-from shop.checkout.staff_views import refund_view
+from shop.checkout.staff_views import manual_refunds_view, refund_view
 from shop.views import healthz
 
 urlpatterns = [
@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("dashboard/unmet-demand/", UnmetDemandView.as_view(), name="unmet-demand"),
     path("dashboard/orders/<str:number>/refund/", refund_view, name="order-refund"),
+    path("dashboard/manual-refunds/", manual_refunds_view, name="manual-refunds"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.apps.order.models import Order
 
+from shop.payments import services as payments
+
 from . import refunds
 
 
@@ -40,3 +42,15 @@ def refund_view(request, number):
         "form": form,
     }
     return render(request, "oscar/dashboard/orders/refund.html", context)
+
+
+@staff_member_required
+def manual_refunds_view(request):
+    """Money to give back by hand (a second payment the gateway could no longer reverse, a
+    producer's part of an order): staff transfer it and mark it done here."""
+    if request.method == "POST":
+        payments.mark_transferred(request.POST.get("refund"), request.user)
+        messages.success(request, _("Marked as transferred."))
+        return redirect("manual-refunds")
+    context = {"refunds": payments.manual_refunds_to_transfer()}
+    return render(request, "oscar/dashboard/orders/manual_refunds.html", context)

@@ -107,6 +107,26 @@ def give_back(attempt, reason):
     )
 
 
+def mark_transferred(refund_id, by):
+    """Staff say a manual refund's money has been transferred to the buyer."""
+    from django.utils import timezone
+
+    with transaction.atomic():
+        refund = Refund.objects.select_for_update().get(pk=refund_id)
+        if refund.method == Refund.Method.MANUAL and refund.transferred_at is None:
+            refund.transferred_at, refund.transferred_by = timezone.now(), by
+            refund.save(update_fields=["transferred_at", "transferred_by"])
+        return refund
+
+
+def manual_refunds_to_transfer():
+    return (
+        Refund.objects.filter(method=Refund.Method.MANUAL, transferred_at__isnull=True)
+        .select_related("attempt__order")
+        .order_by("created_at")
+    )
+
+
 def confirm_callback(authority, params, adapter_name="zarinpal"):
     """Settle the attempt a callback names, on its own (no order side): a replay finds it
     final and returns it unchanged; an unknown authority raises CallbackMismatch."""

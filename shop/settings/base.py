@@ -211,6 +211,12 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
         "url_name": "unmet-demand",
         "access_fn": lambda user, *args, **kwargs: user.is_active and user.is_staff,
     },
+    {
+        "label": _("Refunds to transfer"),
+        "icon": "fas fa-undo",
+        "url_name": "manual-refunds",
+        "access_fn": lambda user, *args, **kwargs: user.is_active and user.is_staff,
+    },
 ]
 
 # Wagtail
