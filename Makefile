@@ -29,8 +29,11 @@ run: demo
 	trap 'kill $$sandbox 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The services the tests use (PostgreSQL, Redis, Chromium) are installed and started by
+# scripts/services.sh, which writes their addresses to .services/env.
 test: setup
-	$(BIN)/python -m pytest
+	scripts/services.sh
+	. ./.services/env && $(BIN)/python -m pytest
 
 lint: setup
 	$(BIN)/ruff check .

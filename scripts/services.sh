@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# What the tests need, installed and started on this machine: PostgreSQL, Redis and Debian's
+# Chromium with its driver. Idempotent: what runs already is left as it is.
+#
+#   scripts/services.sh          set up and start; write .services/env for the tests
+#   scripts/services.sh --check  only say what is missing
+#
+# As root on Debian it installs what is missing (apt-get); otherwise it says what to install
+# and carries on with what there is (the tests then run on SQLite, and the browser journeys
+# say they were skipped). `make test` runs it and sources .services/env.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+DB_NAME="${DASTSAZ_TEST_DB:-dastsaz}"
+STATE=.services
+mkdir -p "$STATE"
+ENV_FILE="$STATE/env"
+
+
+say() { printf 'services: %s\n' "$*" >&2; }
+is_root() { [ "$(id -u)" = 0 ]; }
+
+apt_updated=""
+install() {  # install Debian packages, as root only
+    if ! is_root || ! command -v apt-get >/dev/null 2>&1; then
+        say "missing: $* — install it with: sudo apt-get install -y $*"
+        return 1
+    fi
+    if [ -z "$apt_updated" ]; then
+        say "apt-get update"
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && apt_updated=1
+    fi
+    say "installing $*"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+check_only=""
+[ "${1:-}" = "--check" ] && check_only=1
+[ -n "$check_only" ] || : >"$ENV_FILE"
+
+# --- PostgreSQL -----------------------------------------------------------------------------
+postgres() {
+    if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+        [ -n "$check_only" ] && { say "missing: postgresql"; return 1; }
+        install postgresql || return 1
+    fi
+    local version
+    version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)
+    [ -n "$version" ] || { say "no PostgreSQL cluster in /etc/postgresql"; return 1; }
+    [ -n "$check_only" ] && return 0
+    if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+        is_root || { say "PostgreSQL $version is not running: sudo pg_ctlcluster $version main start"; return 1; }
+        pg_ctlcluster --skip-systemctl-redirect "$version" main start
+        for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+    fi
+    if is_root; then
+        # Tests connect over TCP as postgres without a password: trust loopback only.
+        local hba="/etc/postgresql/$version/main/pg_hba.conf"
+        local rule="host    all             postgres        127.0.0.1/32            trust"
+        if ! grep -qF "$rule" "$hba"; then
+            say "allowing the tests in (trust for postgres on 127.0.0.1)"
+            sed -i "0,/^host/s//$(printf '%s' "$rule" | sed 's/[\/&]/\\&/g')\n&/" "$hba"
+            pg_ctlcluster --skip-systemctl-redirect "$version" main reload
+        fi
+    fi
+    if ! psql -h 127.0.0.1 -U postgres -Atqc "select 1" postgres >/dev/null 2>&1; then
+        say "cannot connect to PostgreSQL as postgres on 127.0.0.1 (set DATABASE_URL yourself)"
+        return 1
+    fi
+    psql -h 127.0.0.1 -U postgres -Atqc "select 1 from pg_database where datname='$DB_NAME'" \
+        postgres | grep -q 1 || createdb -h 127.0.0.1 -U postgres "$DB_NAME"
+    echo "export DATABASE_URL=\${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$DB_NAME}" >>"$ENV_FILE"
+}
+
+# --- Redis ----------------------------------------------------------------------------------
+redis() {
+    if ! command -v redis-server >/dev/null 2>&1; then
+        [ -n "$check_only" ] && { say "missing: redis-server"; return 1; }
+        install redis-server || return 1
+    fi
+    [ -n "$check_only" ] && return 0
+    if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
+        redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" \
+            --dir "$PWD/$STATE" --logfile "$PWD/$STATE/redis.log" >/dev/null
+        for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && break; sleep 0.5; done
+    fi
+    echo "export REDIS_URL=\${REDIS_URL:-redis://127.0.0.1:6379/0}" >>"$ENV_FILE"
+}
+
+# --- Chromium for the browser journeys -------------------------------------------------------
+chromium() {
+    if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
+        return 0
+    fi
+    [ -n "$check_only" ] && { say "missing: chromium chromium-driver"; return 1; }
+    install chromium chromium-driver
+}
+
+status=0
+postgres || status=1
+redis || status=1
+chromium || status=1
+if [ "$status" != 0 ]; then
+    say "some services are missing (see above); the tests run with what there is"
+fi
+if [ -n "${CI:-}" ] && [ "$status" != 0 ]; then
+    say "CI must have every service: failing"
+    exit 1
+fi
+exit 0
