@@ -1,6 +1,37 @@
+from urllib.parse import unquote_to_bytes
+
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte has no place in a path, a query or a form field (PostgreSQL cannot store
+    one, and some views 500 on it): answer 400 for every URL, in this one place."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self.has_nul(request):
+            with translation.override(settings.LANGUAGE_CODE):
+                message = _("The address or the form contains a character that is not allowed.")
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+    @staticmethod
+    def has_nul(request):
+        if "\x00" in request.path_info:
+            return True
+        if b"\x00" in unquote_to_bytes(request.META.get("QUERY_STRING", "")):
+            return True
+        if request.method == "POST" and request.content_type in FORMS:
+            return any("\x00" in value for _key, values in request.POST.lists() for value in values)
+        return False
 
 
 class PersianFirstLocaleMiddleware:
