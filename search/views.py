@@ -15,7 +15,7 @@ from .facet_display import facet_sections
 from .forms import SearchForm
 from .models import ZeroResultQuery
 from .selectors import search_products, suggestions
-from .services import record_zero_result
+from .services import record_zero_result, visitor_of
 
 
 class ProductListView(TemplateView):
@@ -44,7 +44,7 @@ class ProductListView(TemplateView):
             messages.error(request, _("The given page number was invalid."))
             return redirect(request.path)
         if query.text and hits.total == 0:
-            record_zero_result(query.text)
+            record_zero_result(query.text, visitor_of(request))
         context = self.get_context_data(
             form=form,
             products=products,

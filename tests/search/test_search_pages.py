@@ -59,7 +59,7 @@ def test_category_page_lists_only_its_crafts(client, catalog):
 
 def test_searches_without_results_are_recorded_normalised_and_counted(client, catalog):
     client.get(reverse("search:search"), {"q": "سفال لالجين"})
-    client.get(reverse("search:search"), {"q": "سفال  لالجین"})
+    client.get(reverse("search:search"), {"q": "سفال  لالجین"}, REMOTE_ADDR="192.0.2.7")
     client.get(reverse("search:search"), {"q": "کیف"})  # found: not recorded
     assert list(ZeroResultQuery.objects.values_list("query", "count")) == [("سفال لالجین", 2)]
 
