@@ -156,9 +156,10 @@ def expire_pending_orders(older_than, give_up_before=None):
     """Cancel orders unpaid since before `older_than`, after asking the gateway about their
     attempts (a buyer may have paid without coming back). An order is never cancelled while
     the gateway cannot say whether one of its attempts was paid, until that attempt is older
-    than `give_up_before` (default: settings.PAYMENT_GIVE_UP_AFTER ago): then it is
-    abandoned unverified, so any money goes back, and the buyer is told by email.
-    Returns the cancelled orders."""
+    than `give_up_before` (default: settings.PAYMENT_GIVE_UP_AFTER ago): then the order is
+    cancelled and the buyer told by email. The attempt stays for reconcile_payments, which
+    abandons it unverified once the gateway answers (the bank returns the money), or gives
+    the money back if a verify had gone through after all. Returns the cancelled orders."""
     from oscar.apps.order.models import Order
 
     if give_up_before is None:
@@ -178,7 +179,8 @@ def expire_pending_orders(older_than, give_up_before=None):
                 logger.warning("Order %s waits for the gateway to answer", order.number)
                 continue
             for attempt in open_:
-                payments.abandon(attempt, "the order expired unpaid")
+                if attempt.status != Status.UNKNOWN:
+                    payments.abandon(attempt, "the order expired unpaid")
             cancel_order(order)
             if unknown:
                 transaction.on_commit(lambda order=order: send_payment_given_up_email(order))

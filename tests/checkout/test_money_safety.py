@@ -176,12 +176,37 @@ def test_after_the_hard_limit_the_payment_is_abandoned_and_the_buyer_is_told(
         call_command("expire_pending_orders")
 
     assert Order.objects.get().status == "cancelled" and allocated(product) == 0
-    attempt = PaymentAttempt.objects.get()
-    assert attempt.status == Status.FAILED and attempt.replies[-1]["step"] == "abandoned"
-    assert zarinpal.sandbox.payments[attempt.authority].status == "PAID"  # never verified
     (mail,) = mailoutbox
     assert mail.to == ["buyer@example.ir"] and "لغو شد" in mail.subject
     assert "برمی‌گرداند" in mail.body
+
+    zarinpal.sandbox.faults.clear()  # the gateway answers again
+    call_command("reconcile_payments")
+    attempt = PaymentAttempt.objects.get()
+    assert attempt.status == Status.FAILED and attempt.replies[-1]["step"] == "abandoned"
+    assert zarinpal.sandbox.payments[attempt.authority].status == "PAID"  # never verified
+
+
+def test_money_verified_before_the_outage_of_a_given_up_order_is_given_back(
+    client, zarinpal, product, first_tab
+):
+    pay_at_sandbox(zarinpal, first_tab)
+    zarinpal.sandbox.misbehave("verify", "lose")  # verified at the gateway, reply lost
+    client.get(pay_at_sandbox(zarinpal, first_tab))
+    assert PaymentAttempt.objects.get().status == Status.UNKNOWN
+    zarinpal.sandbox.misbehave("inquiry", "5xx", times=5)
+    Order.objects.update(date_placed=timezone.now() - timedelta(hours=8))
+    PaymentAttempt.objects.update(created_at=timezone.now() - timedelta(hours=7))
+    call_command("expire_pending_orders")
+    assert Order.objects.get().status == "cancelled"
+
+    zarinpal.sandbox.faults.clear()
+    call_command("reconcile_payments")
+
+    attempt = PaymentAttempt.objects.get()
+    assert attempt.status == Status.REFUNDED
+    assert zarinpal.sandbox.payments[attempt.authority].status == "REVERSED"
+    assert Refund.objects.get(attempt=attempt).method == Refund.Method.GATEWAY
 
 
 # 3. A failed callback fails its attempt only --------------------------------------------

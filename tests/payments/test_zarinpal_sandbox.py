@@ -144,3 +144,86 @@ def test_misbehaviour_can_be_ordered_over_http(zarinpal):
         make_client().inquiry(payment.authority)
     bad = requests.post(f"{zarinpal.url}__sandbox__/misbehave", json={"mode": "x"}, timeout=5)
     assert bad.status_code == 400
+
+
+# -- behaving like Zarinpal (issue 7, item 10): raw v4 JSON over HTTP -----------------------
+
+
+def post(server, endpoint, **body):
+    reply = requests.post(
+        f"{server.url}pg/v4/payment/{endpoint}.json",
+        json={"merchant_id": sandbox.SANDBOX_MERCHANT_ID, **body},
+        timeout=5,
+    )
+    return reply.status_code, reply.json()
+
+
+def open_payment(server, **body):
+    status, reply = post(
+        server, "request", callback_url=CALLBACK, description="سفارش آزمایشی", **body
+    )
+    assert status == 200 and reply["errors"] == [], reply
+    return reply["data"]["authority"]
+
+
+def test_authorities_are_an_a_and_35_letters_or_digits(zarinpal):
+    authorities = {request_payment().authority for _ in range(20)}
+    assert len(authorities) == 20
+    assert all(sandbox.AUTHORITY_PATTERN.match(a) and len(a) == 36 for a in authorities)
+
+
+@pytest.mark.parametrize("amount", [1_250_000, "1250000"])
+def test_the_amount_may_be_a_number_or_a_numeric_string(zarinpal, amount):
+    authority = open_payment(zarinpal, amount=amount)
+    click(zarinpal, authority, "pay")
+    status, reply = post(zarinpal, "verify", authority=authority, amount=str(amount))
+    assert reply["data"]["code"] == 100 and reply["errors"] == []
+    assert set(reply["data"]) >= {"code", "message", "ref_id", "card_pan", "card_hash", "fee"}
+
+
+def test_toman_payments_are_verified_in_toman(zarinpal):
+    authority = open_payment(zarinpal, amount=125_000, currency="IRT")
+    assert zarinpal.sandbox.payments[authority].amount_rials == 1_250_000
+    click(zarinpal, authority, "pay")
+
+    _status, wrong = post(zarinpal, "verify", authority=authority, amount=1_250_000)
+    assert wrong == {"data": [], "errors": {
+        "code": -50, "message": sandbox.MESSAGES[-50], "validations": {},
+    }}  # fmt: skip
+    _status, right = post(zarinpal, "verify", authority=authority, amount=125_000)
+    assert right["data"]["code"] == 100
+    _status, again = post(zarinpal, "verify", authority=authority, amount="125000")
+    assert again["data"]["code"] == 101 and again["data"]["ref_id"] == right["data"]["ref_id"]
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"amount": 9_999}, "amount"),
+        ({"amount": 999, "currency": "IRT"}, "amount"),
+        ({"amount": "12a"}, "amount"),
+        ({"amount": 12.5}, "amount"),
+        ({"amount": 50_000, "currency": "USD"}, "currency"),
+    ],
+)
+def test_invalid_requests_answer_code_minus_9_with_validations(zarinpal, body, field):
+    status, reply = post(zarinpal, "request", callback_url=CALLBACK, description="سفارش", **body)
+    assert status == 400 and reply["data"] == []
+    assert reply["errors"]["code"] == -9 and field in reply["errors"]["validations"]
+    assert reply["errors"]["message"] == sandbox.MESSAGES[-9]
+
+
+def test_a_malformed_or_unknown_authority_is_refused(zarinpal):
+    _status, malformed = post(zarinpal, "inquiry", authority="A123")
+    assert malformed["errors"]["code"] == -9
+    _status, unknown = post(zarinpal, "inquiry", authority="A" + "0" * 35)
+    assert unknown["errors"]["code"] == -54 and unknown["data"] == []
+
+
+def test_a_lost_reply_still_did_the_work(zarinpal):
+    authority = open_payment(zarinpal, amount=50_000)
+    click(zarinpal, authority, "pay")
+    zarinpal.sandbox.misbehave("verify", "lose")
+    with pytest.raises(requests.ConnectionError):
+        post(zarinpal, "verify", authority=authority, amount=50_000)
+    assert zarinpal.sandbox.payments[authority].status == "VERIFIED"

@@ -3,8 +3,11 @@
 It validates like the real gateway (merchant id, amount, callback, authority) and answers
 with its codes: -9 validation, -10 unknown merchant, -11 inactive merchant, -50 amount
 mismatch, -51 not paid, -54 invalid authority, -63 reverse not allowed, 100 success,
-101 already verified. It can be told to misbehave (delay, drop the connection, answer 5xx)
-for the next requests to an endpoint, from Python (`Sandbox.misbehave`) or over HTTP
+101 already verified. Like Zarinpal it takes amounts as numbers or numeric strings, in Rials
+(`IRR`, the default) or Toman (`IRT`), and its authorities are 36 characters: `A` and 35
+letters or digits. It can be told to misbehave (delay, drop the connection, answer 5xx, or
+`lose`: do the work and drop the connection, so the reply is lost) for the next requests to
+an endpoint, from Python (`Sandbox.misbehave`) or over HTTP
 (`POST /__sandbox__/misbehave`), so a running server can be driven from another process.
 
 Run it alone with `manage.py zarinpal_sandbox` (make run starts it on 127.0.0.1:8001).
@@ -25,12 +28,16 @@ MERCHANT_PATTERN = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
 SANDBOX_MERCHANT_ID = "00000000-0000-0000-0000-000000000000"
 INACTIVE_MERCHANT_ID = "11111111-1111-1111-1111-111111111111"
 MIN_AMOUNT_RIALS = 10_000
+CURRENCIES = {"IRR": 1, "IRT": 10}  # Rials per unit
+AUTHORITY_PATTERN = re.compile(r"^A[0-9A-Za-z]{35}$")
+AUTHORITY_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+FAULTS = ("delay", "drop", "5xx", "lose")
 REVERSE_WINDOW_SECONDS = 30 * 60
 ENDPOINTS = ("request", "verify", "inquiry", "unVerified", "reverse", "startpay")
 MESSAGES = {
     100: "Success",
     101: "Verified",
-    -9: "Validation error",
+    -9: "The input params invalid, validation error.",
     -10: "Terminal is not valid, please check merchant_id or ip address.",
     -11: "Terminal is not active, please contact our support team.",
     -50: "Session is not valid, amounts values is not the same.",
@@ -44,18 +51,34 @@ MESSAGES = {
 class Payment:
     authority: str
     merchant_id: str
-    amount_rials: int
+    amount: int  # in `currency`
     callback_url: str
     description: str
+    currency: str = "IRR"
     status: str = "PENDING"  # PENDING → PAID | FAILED; PAID → VERIFIED → REVERSED
     ref_id: int | None = None
     created: float = field(default_factory=time.time)
     verified_at: float | None = None
 
+    @property
+    def amount_rials(self):
+        return self.amount * CURRENCIES[self.currency]
+
+
+def _amount(value):
+    """A whole positive amount, as Zarinpal takes it: a number or a numeric string."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
+    return None
+
 
 @dataclass
 class Fault:
-    mode: str  # "delay", "drop" or "5xx"
+    mode: str  # one of FAULTS
     times: int = 1
     seconds: float = 0.0
     status: int = 502
@@ -73,7 +96,7 @@ class Sandbox:
 
     # -- misbehaviour -------------------------------------------------------------------
     def misbehave(self, endpoint, mode, times=1, seconds=0.0, status=502):
-        if endpoint not in ENDPOINTS or mode not in ("delay", "drop", "5xx"):
+        if endpoint not in ENDPOINTS or mode not in FAULTS:
             raise ValueError(f"unknown fault {endpoint!r}/{mode!r}")
         with self.lock:
             self.faults.setdefault(endpoint, []).append(Fault(mode, times, seconds, status))
@@ -107,29 +130,33 @@ class Sandbox:
     def request(self, body):
         if error := self._merchant_error(body.get("merchant_id")):
             return error, {}
-        amount = body.get("amount")
+        amount = _amount(body.get("amount"))
+        currency = body.get("currency") or "IRR"
         callback = body.get("callback_url")
         description = body.get("description")
-        if type(amount) is not int or amount < MIN_AMOUNT_RIALS:
-            return -9, {"amount": "The amount must be at least 10,000 Rials."}
-        if body.get("currency", "IRR") != "IRR":
-            return -9, {"currency": "Only IRR is accepted by this sandbox."}
+        if currency not in CURRENCIES:
+            return -9, {"currency": "The selected currency is invalid."}
+        if amount is None or amount * CURRENCIES[currency] < MIN_AMOUNT_RIALS:
+            return -9, {"amount": "The amount must be at least 10,000 Rials (1,000 Toman)."}
         parts = urlsplit(callback) if isinstance(callback, str) else None
         if not parts or parts.scheme not in ("http", "https") or not parts.hostname:
             return -9, {"callback_url": "The callback url is invalid."}
         if not isinstance(description, str) or not description.strip():
             return -9, {"description": "The description is required."}
-        authority = "A" + secrets.token_hex(17).upper()[:35]
+        authority = "A" + "".join(secrets.choice(AUTHORITY_ALPHABET) for _ in range(35))
         with self.lock:
             self.payments[authority] = Payment(
-                authority, body["merchant_id"], amount, callback, description
+                authority, body["merchant_id"], amount, callback, description, currency
             )
         return 100, {"authority": authority, "fee_type": "Merchant", "fee": 0}
 
     def _payment(self, body):
         if error := self._merchant_error(body.get("merchant_id")):
             return error, None
-        payment = self.payments.get(body.get("authority"))
+        authority = body.get("authority")
+        if not isinstance(authority, str) or not AUTHORITY_PATTERN.match(authority):
+            return -9, None
+        payment = self.payments.get(authority)
         if payment is None or payment.merchant_id != body.get("merchant_id"):
             return -54, None
         return None, payment
@@ -139,7 +166,7 @@ class Sandbox:
         if error:
             return error, {}
         with self.lock:
-            if body.get("amount") != payment.amount_rials:
+            if _amount(body.get("amount")) != payment.amount:  # in the request's currency
                 return -50, {}
             if payment.status in ("VERIFIED", "REVERSED"):
                 return 101, self._verified_data(payment)
@@ -174,7 +201,7 @@ class Sandbox:
             "authorities": [
                 {
                     "authority": p.authority,
-                    "amount": p.amount_rials,
+                    "amount": p.amount,
                     "callback_url": p.callback_url,
                     "referer": "",
                     "date": datetime.fromtimestamp(p.created, UTC).isoformat(),
@@ -272,6 +299,9 @@ class Handler(BaseHTTPRequestHandler):
         if fault.mode == "delay":
             time.sleep(fault.seconds)
             return False
+        if fault.mode == "lose":
+            self.lose_reply = True
+            return False
         if fault.mode == "drop":
             self.close_connection = True
             self.connection.close()
@@ -289,6 +319,7 @@ class Handler(BaseHTTPRequestHandler):
         return body if isinstance(body, dict) else None
 
     def do_POST(self):
+        self.lose_reply = False
         path = urlsplit(self.path).path
         if path == "/__sandbox__/misbehave":
             body = self._body() or {}
@@ -320,6 +351,10 @@ class Handler(BaseHTTPRequestHandler):
             code, extra = -9, {"body": "The request body must be a JSON object."}
         else:
             code, extra = method(self.server.sandbox, body)
+        if getattr(self, "lose_reply", False):  # the work is done; the reply never arrives
+            self.close_connection = True
+            self.connection.close()
+            return None
         if code in (100, 101):
             reply = {"data": {"code": code, "message": MESSAGES[code], **extra}, "errors": []}
             return self._send(200, json.dumps(reply))
