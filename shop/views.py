@@ -6,3 +6,12 @@ from django.views.decorators.cache import never_cache
 def healthz(request):
     """Liveness probe for load balancers, and the bare-view baseline of bench/pages.py."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    """django-axes' answer while a login is locked out: when to try again, in Persian."""
+    from django.conf import settings
+    from django.shortcuts import render
+
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "shop/locked_out.html", {"minutes": minutes}, status=429)
