@@ -9,10 +9,32 @@ for required in ("SECRET_KEY", "DATABASE_URL"):
     if not os.environ.get(required):
         raise ImproperlyConfigured(f"{required} must be set in production")
 
+# Production never talks to the Zarinpal sandbox by accident: it needs a real merchant id,
+# or ZARINPAL_SANDBOX=true said on purpose (a staging site).
+if ZARINPAL_USE_SANDBOX and os.environ.get("ZARINPAL_SANDBOX", "").lower() != "true":  # noqa: F405
+    raise ImproperlyConfigured(
+        "production would use the Zarinpal sandbox: set ZARINPAL_MERCHANT_ID, or "
+        "ZARINPAL_SANDBOX=true on purpose"
+    )
+
+# Static files served by the app itself (WhiteNoise), compressed and fingerprinted, so a
+# fresh container serves /static/ after collectstatic.
+MIDDLEWARE = [  # noqa: F405
+    *MIDDLEWARE[:2],  # noqa: F405  (NUL bytes, security)
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[2:],  # noqa: F405
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# HTTPS behind the proxy, which says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # the load balancer probes over plain HTTP
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -30,6 +30,13 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     def handle(self, *args, products, no_progress, **options):
+        from django.conf import settings
+
+        if settings.SETTINGS_MODULE.endswith(".production"):
+            raise CommandError(
+                "load_demo refuses to run on production settings: it creates demo producers, "
+                f"products and the admin {ADMIN_EMAIL} with a published password"
+            )
         try:
             report = load_demo(products=products, progress=not no_progress)
         except FileNotFoundError as error:

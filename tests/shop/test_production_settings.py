@@ -1,0 +1,72 @@
+"""Production is safe by default (issue 7, item 8): `check --deploy` is clean, static files
+are served by the app (WhiteNoise), the Zarinpal sandbox and the demo data stay out."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+REAL_MERCHANT = "12345678-1234-1234-1234-123456789012"
+
+
+def run(*args, extra_env=None, code=None):
+    env = {
+        key: value for key, value in os.environ.items()
+        if not key.startswith(("ZARINPAL_", "DJANGO_"))
+    }  # fmt: skip
+    env.update({
+        "DJANGO_SETTINGS_MODULE": "shop.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "DATABASE_URL": "sqlite:////tmp/dastsaz-production-check.sqlite3",
+        "ALLOWED_HOSTS": "dastsaz.ir",
+        "ZARINPAL_MERCHANT_ID": REAL_MERCHANT,
+        **(extra_env or {}),
+    })  # fmt: skip
+    command = [sys.executable, "-c", code] if code else [sys.executable, "manage.py", *args]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_check_deploy_is_clean():
+    result = run("check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_the_zarinpal_sandbox_unless_asked_on_purpose():
+    refused = run("check", extra_env={"ZARINPAL_MERCHANT_ID": ""})
+    assert refused.returncode != 0 and "Zarinpal sandbox" in refused.stderr
+    staging = run("check", extra_env={"ZARINPAL_MERCHANT_ID": "", "ZARINPAL_SANDBOX": "true"})
+    assert staging.returncode == 0, staging.stderr
+
+
+def test_load_demo_refuses_production_settings():
+    result = run("load_demo", "--products", "1")
+    assert result.returncode != 0
+    assert "refuses to run on production settings" in result.stderr
+
+
+def test_a_fresh_production_app_serves_its_static_files(tmp_path):
+    static_root = tmp_path / "static"
+    collected = run("collectstatic", "--noinput", extra_env={"STATIC_ROOT": str(static_root)})
+    assert collected.returncode == 0, collected.stderr
+    code = """
+import django, json
+django.setup()
+from django.test import Client
+from django.templatetags.static import static
+client = Client(HTTP_X_FORWARDED_PROTO="https")
+url = static("oscar/css/styles.css")
+response = client.get(url)
+gzipped = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+print(json.dumps([url, response.status_code, response.get("Cache-Control", ""),
+                  gzipped.get("Content-Encoding", "")]))
+"""
+    served = run(code=code, extra_env={"STATIC_ROOT": str(static_root)})
+    assert served.returncode == 0, served.stderr
+    url, status, cache_control, encoding = __import__("json").loads(served.stdout.strip())
+    assert url.startswith("/static/oscar/css/styles.") and url != "/static/oscar/css/styles.css"
+    assert status == 200 and "max-age" in cache_control and encoding == "gzip"
