@@ -27,7 +27,7 @@ def send_order_paid_emails(order_id):
         OrderNote.objects.create(
             order=order,
             note_type=EMAILS_SENT_NOTE,
-            message=_("ایمیل پرداخت سفارش به خریدار و تولیدکنندگان فرستاده شد."),
+            message=_("Order paid emails sent to the buyer and the producers."),
         )
     return sent
 
