@@ -9,11 +9,11 @@ from django.dispatch import receiver
 from catalog.models import Product, ProductAttributeValue, ProductCategory, ProductImage
 from sellers.models import Partner, StockRecord
 
-from .indexing import index_products, products_of_producer
+from .tasks import index_producer_products, index_products
 
 
 def reindex_on_commit(product_ids):
-    transaction.on_commit(partial(index_products, list(product_ids)))
+    transaction.on_commit(partial(index_products.delay, list(product_ids)))
 
 
 @receiver(post_save, sender=Product, dispatch_uid="search-product-saved")
@@ -37,4 +37,4 @@ def product_part_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=Partner, dispatch_uid="search-producer-saved")
 def producer_saved(sender, instance, raw=False, created=False, **kwargs):
     if not raw and not created:
-        transaction.on_commit(lambda: index_products(products_of_producer(instance.pk)))
+        transaction.on_commit(partial(index_producer_products.delay, instance.pk))

@@ -18,9 +18,16 @@ def pytest_unconfigure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    # Browser journeys use a live server and flush the database after themselves;
-    # run them last so the seeded reference data stays for every other test.
-    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+    # Browser journeys and other transactional tests (a real Celery worker) flush the database
+    # after themselves; run them last so the seeded reference data stays for every other test.
+    items.sort(key=flushes_database)
+
+
+def flushes_database(item):
+    if item.get_closest_marker("e2e") is not None:
+        return True
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and marker.kwargs.get("transaction", False)
 
 
 @pytest.fixture(scope="session")

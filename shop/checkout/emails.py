@@ -38,7 +38,14 @@ def order_paid_messages(order):
 
 
 def send_order_paid_emails(order):
-    send_mass_mail(order_paid_messages(order), fail_silently=False)
+    """Queue the emails of a paid order (call it on commit); a worker sends them once."""
+    from .tasks import send_order_paid_emails as task
+
+    task.delay(order.pk)
+
+
+def send_messages(messages):
+    return send_mass_mail(messages, fail_silently=False)
 
 
 def send_payment_given_up_email(order):

@@ -273,3 +273,26 @@ SEARCH_BACKEND = env("SEARCH_BACKEND", "search.backends.database.DatabaseBackend
 
 # We replace Oscar's `currency_filters` library on purpose (TEMPLATES above).
 SILENCED_SYSTEM_CHECKS = ["templates.W003"]
+
+# Celery: background and scheduled work (shop/celery.py, tasks.py per app).
+# With REDIS_URL the broker is Redis and `celery -A shop worker -B` runs tasks and schedules;
+# without it (make run, development) tasks run inline and nothing is scheduled.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", env("REDIS_URL") or "memory://")
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_ALWAYS_EAGER = not env("CELERY_BROKER_URL", env("REDIS_URL"))
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "UTC"
+CELERY_BEAT_SCHEDULE = {
+    "reconcile-payments": {
+        "task": "shop.checkout.tasks.reconcile_payments",
+        "schedule": 5 * 60,
+    },
+    "expire-pending-orders": {
+        "task": "shop.checkout.tasks.expire_pending_orders",
+        "schedule": 10 * 60,
+    },
+}

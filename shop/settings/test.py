@@ -8,3 +8,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 SERVE_MEDIA = True
 ELASTICSEARCH_INDEX = "dastsaz-test-products"
+# Celery: tasks run inline in tests; tests/test_celery_worker.py starts a real worker itself.
+CELERY_TASK_ALWAYS_EAGER = True

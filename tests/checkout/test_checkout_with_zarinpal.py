@@ -163,3 +163,20 @@ def test_buyer_and_each_producer_are_emailed_once_paid(
     assert "پرداخت شد" in buyer.subject and "۴٬۸۶۰٬۰۰۰ تومان" in buyer.body
     kilim_mail = next(m for m in mailoutbox if m.to == ["kilim@example.ir"])
     assert "گلیم قشقایی" in kilim_mail.body and "انجیر" not in kilim_mail.body
+
+
+def test_order_paid_emails_are_sent_once_when_the_task_runs_twice(
+    client, zarinpal, two_producers_basket, mailoutbox, django_capture_on_commit_callbacks
+):
+    from shop.checkout.tasks import EMAILS_SENT_NOTE, send_order_paid_emails
+
+    callback = pay_at_sandbox(zarinpal, place_order_as_guest(client)["Location"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(callback)
+    order = Order.objects.get()
+    sent = len(mailoutbox)
+    assert sent >= 1
+
+    send_order_paid_emails.delay(order.pk)
+    assert len(mailoutbox) == sent
+    assert order.notes.filter(note_type=EMAILS_SENT_NOTE).count() == 1

@@ -1,0 +1,59 @@
+"""A real Celery worker against Redis: a change committed in the web process reaches the search
+documents through the broker and a worker thread.
+
+Runs when REDIS_URL points at a Redis (CI and `make test` set it); other tests run tasks inline.
+"""
+
+import os
+import time
+
+import pytest
+
+from search.models import ProductDocument
+from shop.celery import app
+from tests.factories import make_product
+
+REDIS_URL = os.environ.get("REDIS_URL")
+
+pytestmark = [
+    pytest.mark.skipif(
+        not REDIS_URL, reason="REDIS_URL is unset: no Redis broker for a real Celery worker"
+    ),
+    # The worker thread has its own database connection and sees committed rows only.
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def worker(reference_data):
+    from celery.contrib.testing.worker import start_worker
+
+    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+    app.conf.update(broker_url=REDIS_URL, task_always_eager=False)
+    app.control.purge()  # messages left by an interrupted run
+    try:
+        with start_worker(app, perform_ping_check=False, shutdown_timeout=30):
+            yield
+    finally:
+        app.conf.update(saved)
+
+
+def wait_for(condition, seconds=90):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_a_committed_product_change_is_indexed_by_a_worker(worker):
+    product = make_product(title="گلیم قشقایی", with_image=False)
+    ProductDocument.objects.filter(product=product).delete()
+
+    product.title = "گلیم قشقایی دستباف"
+    product.save()  # the search signal queues search.tasks.index_products on commit
+
+    assert wait_for(
+        lambda: ProductDocument.objects.filter(product=product, title="گلیم قشقایی دستباف").exists()
+    ), "the worker did not index the product within 90 s"
