@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What the tests need, installed and started on this machine: PostgreSQL, Redis and Debian's
-# Chromium with its driver. Idempotent: what runs already is left as it is.
+# What the tests need, installed and started on this machine: PostgreSQL, Redis, Debian's
+# Chromium with its driver, and docker-compose (to validate docker-compose.yml).
+# Idempotent: what runs already is left as it is.
 #
 #   scripts/services.sh          set up and start; write .services/env for the tests
 #   scripts/services.sh --check  only say what is missing
@@ -96,10 +97,18 @@ chromium() {
     install chromium chromium-driver
 }
 
+# --- docker-compose, to validate docker-compose.yml (no engine runs here) --------------------
+compose() {
+    command -v docker-compose >/dev/null 2>&1 && return 0
+    [ -n "$check_only" ] && { say "missing: docker-compose"; return 1; }
+    install docker-compose
+}
+
 status=0
 postgres || status=1
 redis || status=1
 chromium || status=1
+compose || status=1
 if [ "$status" != 0 ]; then
     say "some services are missing (see above); the tests run with what there is"
 fi
