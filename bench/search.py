@@ -48,6 +48,18 @@ def ensure_catalogue(products):
         call_command("load_demo", "--products", str(products))
     if ProductDocument.objects.count() < Product.objects.browsable().count():
         call_command("search_index", "--rebuild")
+    if settings.ELASTICSEARCH_URL:
+        from search.backends import elasticsearch
+
+        es = elasticsearch.client()
+        have = (
+            es.count(index=elasticsearch.alias())["count"]
+            if es.indices.exists_alias(name=elasticsearch.alias())
+            else 0
+        )
+        if have != ProductDocument.objects.count():
+            documents = ProductDocument.objects.select_related("province")
+            elasticsearch.rebuild(documents.prefetch_related("categories").iterator(1000))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE search_productdocument")

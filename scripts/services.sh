@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What the tests need, installed and started on this machine: PostgreSQL, Redis, Debian's
-# Chromium with its driver, and docker-compose (to validate docker-compose.yml).
+# What the tests need, installed and started on this machine: PostgreSQL, Redis,
+# Elasticsearch 8 (from Maven Central), Debian's Chromium with its driver, and docker-compose
+# (to validate docker-compose.yml).
 # Idempotent: what runs already is left as it is.
 #
 #   scripts/services.sh          set up and start; write .services/env for the tests
@@ -88,6 +89,61 @@ redis() {
     echo "export REDIS_URL=\${REDIS_URL:-redis://127.0.0.1:6379/0}" >>"$ENV_FILE"
 }
 
+# --- Elasticsearch 8, from Maven Central ------------------------------------------------------
+# Elastic's integration-test distribution (org.elasticsearch.distribution.integ-test-zip),
+# unpacked by scripts/elasticsearch/pom.xml and run on loopback with a 512 MB heap. It refuses
+# to run as root, so as root it runs as the system user dastsaz-es from /var/lib/dastsaz.
+ES_VERSION=8.14.1
+ES_PORT="${DASTSAZ_ES_PORT:-9200}"
+es_up() {
+    curl -fsS -m 2 -D - -o /dev/null "http://127.0.0.1:$ES_PORT/_cluster/health" 2>/dev/null |
+        grep -qi '^x-elastic-product: *Elasticsearch'
+}
+elasticsearch() {
+    local java_bin
+    if ! command -v java >/dev/null 2>&1 || ! command -v mvn >/dev/null 2>&1; then
+        [ -n "$check_only" ] && { say "missing: Java 17 and Maven (openjdk-17-jre-headless maven)"; return 1; }
+        install openjdk-17-jre-headless maven || return 1
+    fi
+    [ -n "$check_only" ] && return 0
+    if ! es_up; then
+        local base user=""
+        if is_root; then
+            base=/var/lib/dastsaz
+            id dastsaz-es >/dev/null 2>&1 ||
+                useradd --system --home-dir "$base" --shell /usr/sbin/nologin dastsaz-es
+            user=dastsaz-es
+        else
+            base="$PWD/$STATE"
+        fi
+        local home="$base/elasticsearch-$ES_VERSION"
+        mkdir -p "$base/es-data" "$base/es-logs"
+        if [ ! -x "$home/bin/elasticsearch" ]; then
+            say "fetching Elasticsearch $ES_VERSION from Maven Central"
+            mvn -q -B -Dstyle.color=never -f scripts/elasticsearch/pom.xml -Delasticsearch.version="$ES_VERSION" \
+                -Des.dir="$base" process-resources >&2 || { say "could not fetch Elasticsearch"; return 1; }
+            rm -rf scripts/elasticsearch/target
+        fi
+        java_bin=$(readlink -f "$(command -v java)")
+        local run=(env ES_JAVA_HOME="${java_bin%/bin/java}" ES_JAVA_OPTS="-Xms512m -Xmx512m"
+            "$home/bin/elasticsearch" -d -p "$base/es-logs/elasticsearch.pid"
+            -E discovery.type=single-node -E network.host=127.0.0.1 -E http.port="$ES_PORT"
+            -E transport.port=$((ES_PORT + 100)) -E path.data="$base/es-data"
+            -E path.logs="$base/es-logs" -E xpack.security.enabled=false
+            -E cluster.routing.allocation.disk.threshold_enabled=false)
+        say "starting Elasticsearch $ES_VERSION on 127.0.0.1:$ES_PORT"
+        if [ -n "$user" ]; then
+            chown -R "$user" "$home" "$base/es-data" "$base/es-logs"
+            runuser -u "$user" -- "${run[@]}" >"$base/es-logs/start.out" 2>&1
+        else
+            "${run[@]}" >"$base/es-logs/start.out" 2>&1
+        fi
+        for _ in $(seq 1 90); do es_up && break; sleep 1; done
+        es_up || { say "Elasticsearch did not start: see $base/es-logs"; return 1; }
+    fi
+    echo "export ELASTICSEARCH_URL=\${ELASTICSEARCH_URL:-http://127.0.0.1:$ES_PORT}" >>"$ENV_FILE"
+}
+
 # --- Chromium for the browser journeys -------------------------------------------------------
 chromium() {
     if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
@@ -107,6 +163,7 @@ compose() {
 status=0
 postgres || status=1
 redis || status=1
+elasticsearch || status=1
 chromium || status=1
 compose || status=1
 if [ "$status" != 0 ]; then

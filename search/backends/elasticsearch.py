@@ -1,14 +1,19 @@
 """Elasticsearch 8 backend (elasticsearch-dsl). The only module that imports it.
 
-Chosen when ELASTICSEARCH_URL is set. Documents mirror `ProductDocument`; text fields use
-a Persian analyzer (our normaliser's rules as a char filter, then Elasticsearch's Arabic and
-Persian normalisation and Persian stop words), and titles get an edge n-gram sub-field for
-autocomplete. Writes go to an alias; `rebuild` fills a new index and swaps the alias in one
-atomic call.
+Chosen when ELASTICSEARCH_URL is set. Documents mirror `ProductDocument`, whose `*_terms`
+fields are already normalised by our one Persian normaliser (`shop.persian.text`: Arabic
+letters, digits, ZWNJ and diacritics, plus joined spellings of compounds), so both backends
+see the same words. Elasticsearch therefore needs only its built-in standard tokenizer and
+lowercase filter, which every Elasticsearch 8 has, the tests' minimal distribution and the
+production one alike; nothing here depends on the analysis-common module. Title words are
+indexed with prefixes (`index_prefixes`) for autocomplete. Writes go to an alias; `rebuild`
+fills a new index and swaps the alias in one atomic call.
 """
 
 import functools
+import itertools
 import time
+import uuid
 
 from django.conf import settings
 from elastic_transport import TransportError
@@ -25,16 +30,13 @@ from elasticsearch_dsl import (
     Search,
     Text,
     analyzer,
-    char_filter,
-    token_filter,
-    tokenizer,
 )
 
 from catalog.models import Category, Province
 from catalog.product_classes import BY_SLUG
 from sellers.models import Partner
 from shop.persian.numbers import ui_language
-from shop.persian.text import query_alternatives, words
+from shop.persian.text import query_alternatives
 
 from .base import (
     PRICE_RANGES,
@@ -48,43 +50,16 @@ from .base import (
 
 UNAVAILABLE = (TransportError, ApiError, ConnectionError)
 
-persian_chars = char_filter(
-    "dastsaz_persian_chars",
-    "mapping",
-    mappings=[
-        "\u064a=>\u06cc",  # ي → ی
-        "\u0649=>\u06cc",  # ى → ی
-        "\u0643=>\u06a9",  # ك → ک
-        "\u0629=>\u0647",  # ة → ه
-        "\u200c=>\\u0020",  # ZWNJ → space
-    ],
-)
-persian_stop = token_filter("dastsaz_persian_stop", "stop", stopwords="_persian_")
-persian = analyzer(
-    "dastsaz_persian",
-    tokenizer="standard",
-    char_filter=[persian_chars],
-    filter=["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization"]
-    + [persian_stop],
-)
-autocomplete = analyzer(
-    "dastsaz_autocomplete",
-    tokenizer=tokenizer("dastsaz_edge", "edge_ngram", min_gram=2, max_gram=15,
-                        token_chars=["letter", "digit"]),
-    char_filter=[persian_chars],
-    filter=["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization"],
-)  # fmt: skip
+# Normalised words in, the same words out: split on spaces, lowercase what is Latin.
+terms = analyzer("dastsaz_terms", tokenizer="standard", filter=["lowercase"])
 
 
 class ProductIndexDocument(Document):
     product_id = Integer()
-    title = Text(
-        analyzer=persian,
-        fields={"autocomplete": Text(analyzer=autocomplete, search_analyzer=persian)},
-    )
-    title_terms = Text(analyzer=persian)
-    keyword_terms = Text(analyzer=persian)
-    body_terms = Text(analyzer=persian)
+    title = Keyword(index=False)  # shown in suggestions
+    title_terms = Text(analyzer=terms, index_prefixes={"min_chars": 1, "max_chars": 15})
+    keyword_terms = Text(analyzer=terms)
+    body_terms = Text(analyzer=terms)
     url = Keyword(index=False)
     product_class = Keyword()
     producer_id = Integer()
@@ -108,9 +83,13 @@ def is_configured():
     return bool(settings.ELASTICSEARCH_URL)
 
 
-@functools.cache
 def client():
-    return Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=2, max_retries=0)
+    return _client(settings.ELASTICSEARCH_URL)
+
+
+@functools.cache
+def _client(url):
+    return Elasticsearch(url, request_timeout=2, max_retries=0)
 
 
 def to_source(document, category_ids):
@@ -146,18 +125,38 @@ def index_documents(product_ids, deleted_ids=()):
     """Send these products' database documents to the alias; delete the ones that are gone."""
     from ..models import ProductDocument
 
+    es = client()
+    if not es.indices.exists_alias(name=alias()):
+        create_empty_index(es)
     documents = ProductDocument.objects.filter(product_id__in=product_ids)
     documents = documents.select_related("province").prefetch_related("categories")
-    bulk(client(), _actions(documents, alias()), refresh="wait_for")
-    for product_id in deleted_ids:
-        client().delete(index=alias(), id=product_id, ignore_status=404)
+    deletions = ({"_op_type": "delete", "_index": alias(), "_id": pk} for pk in deleted_ids)
+    actions = itertools.chain(_actions(documents, alias()), deletions)
+    # require_alias: never let a write create a plain index with guessed mappings.
+    refresh = settings.ELASTICSEARCH_REFRESH_ON_WRITE  # tests read their writes at once
+    bulk(es, actions, refresh=refresh, require_alias=True, ignore_status=(404,))
+
+
+def new_index_name():
+    return f"{alias()}-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
+
+
+def create_empty_index(es):
+    """The alias on an empty index with our mappings, for writes that come before a rebuild."""
+    new_index = new_index_name()
+    ProductIndexDocument.init(index=new_index, using=es)
+    try:
+        es.indices.put_alias(index=new_index, name=alias())
+    except ApiError:
+        es.indices.delete(index=new_index, ignore_unavailable=True)
+        raise
 
 
 def rebuild(documents, progress_callback=None):
     """Fill a new index from `documents` and point the alias at it atomically."""
     es = client()
     name = alias()
-    new_index = f"{name}-{time.strftime('%Y%m%d%H%M%S')}"
+    new_index = new_index_name()
     ProductIndexDocument.init(index=new_index, using=es)
     indexed = 0
     for ok, _item in _bulk_stream(es, documents, new_index):
@@ -195,17 +194,7 @@ class ElasticsearchBackend(SearchBackend):
         if alternatives:
             s = s.query(
                 "bool",
-                should=[
-                    {
-                        "multi_match": {
-                            "query": " ".join(terms),
-                            "type": "bool_prefix",
-                            "operator": "and",
-                            "fields": ["title_terms^3", "keyword_terms^2", "body_terms"],
-                        }
-                    }
-                    for terms in alternatives
-                ],
+                should=[every_word(terms) for terms in alternatives],
                 minimum_should_match=1,
             )
         for field, value in (
@@ -286,9 +275,40 @@ class ElasticsearchBackend(SearchBackend):
         }
 
     def suggest_products(self, text, limit):
-        text = " ".join(words(text))
-        if not text:
+        alternatives = query_alternatives(text)
+        if not alternatives:
             return []
         s = Search(using=client(), index=alias()).source(["title", "url"])
-        s = s.query("match", **{"title.autocomplete": {"query": text, "operator": "and"}})
+        s = s.query(
+            "bool",
+            should=[every_word(terms, last_unfinished=True) for terms in alternatives],
+            minimum_should_match=1,
+        )
+        # No ranking, like the database: the first few in the default order.
+        s = s.sort(*SORTS["relevance"][1:])
         return [Suggestion("product", hit.title, hit.url) for hit in s[:limit].execute()]
+
+
+TEXT_FIELDS = ["title_terms^3", "keyword_terms^2", "body_terms"]
+
+
+def every_word(terms, last_unfinished=False):
+    """Every word in at least one of the text fields; the last may be a prefix."""
+    whole = terms[:-1] if last_unfinished else terms
+    must = []
+    if whole:
+        must.append(
+            {
+                "multi_match": {
+                    "query": " ".join(whole),
+                    "type": "cross_fields",
+                    "operator": "and",
+                    "fields": TEXT_FIELDS,
+                }
+            }
+        )
+    if last_unfinished:
+        must.append(
+            {"multi_match": {"query": terms[-1], "type": "bool_prefix", "fields": TEXT_FIELDS}}
+        )
+    return {"bool": {"must": must}}

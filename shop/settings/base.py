@@ -242,6 +242,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # External services (used by later modules; empty means the embedded default).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", "dastsaz-products")
+# Writes become searchable at the index's next refresh (a second); tests refresh at once.
+ELASTICSEARCH_REFRESH_ON_WRITE = False
 # Zarinpal: our local sandbox server (shop/payments/zarinpal/sandbox.py) unless a real
 # merchant id is set and ZARINPAL_SANDBOX is off.
 ZARINPAL_MERCHANT_ID = env("ZARINPAL_MERCHANT_ID") or "00000000-0000-0000-0000-000000000000"

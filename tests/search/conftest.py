@@ -1,7 +1,9 @@
+import os
+
 import pytest
-from django.conf import settings
 
 from catalog.models import Province
+from search import selectors
 from search.backends.base import ProductQuery
 from search.backends.database import DatabaseBackend
 from search.models import ProductDocument
@@ -74,9 +76,18 @@ def catalog(reference_data):
     return products
 
 
-def elasticsearch_backend():
-    if not settings.ELASTICSEARCH_URL:
+def use_elasticsearch(settings):
+    """Point the project at the test Elasticsearch (ELASTICSEARCH_URL when pytest started)."""
+    if not settings.ELASTICSEARCH_TEST_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must test Elasticsearch: scripts/services.sh sets ELASTICSEARCH_URL")
         pytest.skip("ELASTICSEARCH_URL is not set: the Elasticsearch backend is not tested here")
+    settings.ELASTICSEARCH_URL = settings.ELASTICSEARCH_TEST_URL
+    selectors._backend = None
+
+
+def elasticsearch_backend(settings):
+    use_elasticsearch(settings)
     from search.backends import elasticsearch
 
     documents = ProductDocument.objects.select_related("province").prefetch_related("categories")
@@ -85,10 +96,12 @@ def elasticsearch_backend():
 
 
 @pytest.fixture(params=["database", "elasticsearch"])
-def backend(request, catalog):
+def backend(request, catalog, settings):
     if request.param == "elasticsearch":
-        return elasticsearch_backend()
-    return DatabaseBackend()
+        yield elasticsearch_backend(settings)
+        selectors._backend = None
+    else:
+        yield DatabaseBackend()
 
 
 @pytest.fixture
