@@ -7,7 +7,22 @@ from .models import Product, ProductAttributeValue, ProductImage
 
 
 class ProductDetailView(oscar_views.ProductDetailView):
-    """Oscar's product page, with everything the page shows fetched in a few queries."""
+    """Oscar's product page, with everything the page shows fetched in a few queries.
+
+    A product of a producer who may not sell (not approved, licence expired) is a 404 for
+    everyone but staff and the producer's own accounts.
+    """
+
+    def is_viewable(self, product, request):
+        if not super().is_viewable(product, request):
+            return False
+        for stockrecord in product.stockrecords.all():
+            partner = stockrecord.partner
+            if not partner.is_selling and not request.user.is_staff:
+                return request.user.is_authenticated and partner.users.filter(
+                    pk=request.user.pk
+                ).exists()
+        return True
 
     def get_queryset(self):
         return Product.objects.select_related("product_class", "parent").prefetch_related(

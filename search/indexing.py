@@ -11,12 +11,12 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils.html import strip_tags
-from oscar.apps.partner.strategy import Selector
 from tqdm import tqdm
 
 from catalog.models import Category, Product, ProductAttributeValue, ProductImage
 from catalog.product_classes import BY_SLUG
 from sellers.models import StockRecord
+from sellers.strategy import Selector
 from shop.persian.money import to_rials
 from shop.persian.text import index_terms
 
@@ -31,6 +31,7 @@ def _products(ids):
     return (
         Product.objects.browsable()
         .filter(id__in=ids)
+        .exclude(stockrecords__partner__is_selling=False)  # producer not approved or licence out
         .select_related("product_class")
         .prefetch_related(
             Prefetch(

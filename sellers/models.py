@@ -1,5 +1,6 @@
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
 
@@ -10,7 +11,47 @@ licence_number_validator = RegexValidator(
 
 
 class Partner(AbstractPartner):
-    """A producer: a licensed home business that sells on Dastsaz (an Oscar Partner)."""
+    """A producer: a licensed home business that sells on Dastsaz (an Oscar Partner).
+
+    States as Iranian marketplaces keep them: applied → approved (newcomer, then active) or
+    rejected with a reason; suspended; closed. Listings are public only while the producer is
+    approved and the licence unexpired: `is_selling` keeps that fact for queries and is set
+    only by `sellers.services.producers.refresh_selling`.
+    """
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("applied")
+        NEWCOMER = "newcomer", _("approved (newcomer)")
+        ACTIVE = "active", _("approved (active)")
+        REJECTED = "rejected", _("rejected")
+        SUSPENDED = "suspended", _("suspended")
+        CLOSED = "closed", _("closed")
+
+    APPROVED = (Status.NEWCOMER, Status.ACTIVE)
+
+    slug = models.SlugField(
+        _("address"), max_length=128, unique=True, null=True, blank=True, allow_unicode=True
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.APPLIED
+    )
+    status_reason = models.TextField(_("reason"), blank=True)
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    is_selling = models.BooleanField(_("listings public"), default=False, db_index=True)
+    mobile = models.CharField(_("mobile"), max_length=11, blank=True)
+    national_id = models.CharField(_("national id"), max_length=10, blank=True)
+    sheba = models.CharField(_("Sheba"), max_length=26, blank=True)
+    photo = models.ImageField(_("photo"), upload_to="producers/", blank=True)
+    crafts = models.ManyToManyField(
+        "catalogue.Category", blank=True, related_name="producers", verbose_name=_("crafts")
+    )
+    licence_issuer = models.CharField(_("issued by"), max_length=128, blank=True)
+    licence_issued_on = models.DateField(_("licence issued on"), null=True, blank=True)
+    licence_expires_on = models.DateField(_("licence expires on"), null=True, blank=True)
+    licence_scan = models.FileField(_("licence scan"), upload_to="licences/", blank=True)
+    licence_verified_at = models.DateTimeField(_("licence verified"), null=True, blank=True)
+    # The last expiry reminder sent for the current licence: 30, then 7 (days before).
+    licence_reminded_days = models.PositiveSmallIntegerField(null=True, blank=True)
 
     province = models.ForeignKey(
         "catalogue.Province",
@@ -56,6 +97,31 @@ class Partner(AbstractPartner):
                 name="unique_producer_licence_number",
             ),
         ]
+
+    @property
+    def is_approved(self):
+        return self.status in self.APPROVED
+
+    def licence_valid_on(self, day=None):
+        day = day or timezone.localdate()
+        return self.licence_expires_on is not None and self.licence_expires_on >= day
+
+    @property
+    def licence_is_verified(self):
+        return self.licence_verified_at is not None and self.licence_valid_on()
+
+    def licence_days_left(self, day=None):
+        if self.licence_expires_on is None:
+            return None
+        return (self.licence_expires_on - (day or timezone.localdate())).days
+
+    def should_sell(self, day=None):
+        return self.is_approved and self.licence_valid_on(day)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("producers:detail", kwargs={"slug": self.slug}) if self.slug else ""
 
     def clean(self):
         from django.core.exceptions import ValidationError

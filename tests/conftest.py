@@ -52,6 +52,16 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def sms_outbox():
+    """The console SMS backend's outbox, empty for each test (like mail.outbox)."""
+    from shop import sms
+
+    sms.outbox.clear()
+    yield sms.outbox
+    sms.outbox.clear()
+
+
 @pytest.fixture(scope="session")
 def sandbox_server():
     """Our Zarinpal sandbox on a free port, over real HTTP, for the whole test session."""

@@ -1,8 +1,10 @@
+import datetime
 import io
 
 import factory
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from catalog.models import (
@@ -39,6 +41,14 @@ class ProducerFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"کارگاه شماره {n}")
     code = factory.Sequence(lambda n: f"producer-{n}")
     licence_number = factory.Sequence(lambda n: f"14030{n:05d}")
+    slug = factory.Sequence(lambda n: f"producer-{n}")
+    # An approved producer with a checked licence, selling; tests of other states say so.
+    status = Partner.Status.ACTIVE
+    is_selling = True
+    licence_expires_on = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=365)
+    )
+    licence_verified_at = factory.LazyFunction(timezone.now)
     province = factory.LazyFunction(lambda: Province.objects.get(code="ISF"))
     city = factory.LazyAttribute(lambda o: o.province.cities.get(is_capital=True))
 

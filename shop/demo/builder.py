@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from tqdm import tqdm
 
@@ -86,6 +87,28 @@ def ensure_admin():
         User.objects.create_superuser("admin", ADMIN_EMAIL, ADMIN_PASSWORD)
 
 
+def demo_state(index, count):
+    """Every state to look at: the last producer applied and waits for staff, the one before
+    has a licence that ran out (products hidden), one more is a newcomer; the rest sell."""
+    today = timezone.localdate()
+    issued = today - datetime.timedelta(days=200)
+    licence = {
+        "licence_issuer": "سامانه مجوزهای کسب‌وکار",
+        "licence_issued_on": issued,
+        "licence_expires_on": issued + datetime.timedelta(days=3 * 365),
+        "licence_verified_at": timezone.now(),
+        "status": Partner.Status.ACTIVE,
+        "is_selling": True,
+    }
+    if count >= 4 and index == count - 1:
+        licence.update(status=Partner.Status.APPLIED, is_selling=False, licence_verified_at=None)
+    elif count >= 4 and index == count - 2:
+        licence.update(licence_expires_on=today - datetime.timedelta(days=3), is_selling=False)
+    elif count >= 4 and index == count - 3:
+        licence.update(status=Partner.Status.NEWCOMER)
+    return licence
+
+
 def ensure_producers(count, crafts):
     """Producers demo-producer-001 … with one user each, spread over DEMO_PROVINCES."""
     User = get_user_model()
@@ -106,9 +129,12 @@ def ensure_producers(count, crafts):
         new_partners.append(
             Partner(
                 code=code,
+                slug=code.removeprefix("demo-"),
                 name=f"{workshop} {craft.name_fa} {maker}",
                 province=province,
                 city=capitals[province.id],
+                mobile=f"0912{index + 1:07d}",
+                **demo_state(index, count),
                 licence_number=f"1402{index + 1:06d}",
                 story=content.STORY.format(
                     maker=maker,

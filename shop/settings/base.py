@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
 
@@ -235,7 +236,10 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Dastsaz"
-WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# Text messages (shop/sms): the console backend logs them; production names a provider.
+SMS_BACKEND = env("SMS_BACKEND", "shop.sms.console.ConsoleBackend")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
@@ -296,5 +300,9 @@ CELERY_BEAT_SCHEDULE = {
     "expire-pending-orders": {
         "task": "shop.checkout.tasks.expire_pending_orders",
         "schedule": 10 * 60,
+    },
+    "licence-housekeeping": {  # reminders 30 and 7 days ahead; expired licences hide listings
+        "task": "sellers.tasks.licence_housekeeping",
+        "schedule": crontab(hour=6, minute=0),
     },
 }
