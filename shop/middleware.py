@@ -1,5 +1,6 @@
-from urllib.parse import unquote_to_bytes
+from urllib.parse import unquote_to_bytes, urlsplit
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.utils import translation
@@ -54,3 +55,23 @@ class PersianFirstLocaleMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware; forms may also lead to the payment gateway in use now.
+
+    The gateway is the Zarinpal sandbox or Zarinpal itself depending on settings read at
+    request time (tests move the sandbox to a free port), so its origin is added here rather
+    than fixed in CONTENT_SECURITY_POLICY.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        from shop.payments.zarinpal.client import gateway_url
+
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only:
+            url = urlsplit(gateway_url())
+            update = dict(parts.update or {})
+            update["form-action"] = [f"{url.scheme}://{url.netloc}"]
+            parts.update = update
+        return parts

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
 
@@ -29,6 +30,7 @@ ALLOWED_HOSTS = [h for h in env("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",
 
 INSTALLED_APPS = [
     "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -38,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.humanize",
+    "django.forms",  # the form renderer below finds Django's widget templates here
     "django.contrib.postgres",
     # Oscar, with our forks in place of catalogue, partner and search.
     "shop.config.Shop",
@@ -99,6 +102,7 @@ SITE_ID = 1
 MIDDLEWARE = [
     "shop.middleware.RejectNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "shop.middleware.ContentSecurityPolicyMiddleware",  # django-csp + the payment gateway
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.PersianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -111,6 +115,10 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into shop.views.locked_out
 ]
+
+# Widgets render through TEMPLATES, so shop/templates/ overrides widget templates too (ours
+# drop the inline scripts and handlers our Content-Security-Policy refuses).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "shop.urls"
 WSGI_APPLICATION = "shop.wsgi.application"
@@ -241,6 +249,8 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 SMS_BACKEND = env("SMS_BACKEND", "shop.sms.console.ConsoleBackend")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatars: privacy, and our img-src
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would call releases.wagtail.org (connect-src)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # External services (used by later modules; empty means the embedded default).
@@ -254,6 +264,30 @@ ZARINPAL_MERCHANT_ID = env("ZARINPAL_MERCHANT_ID") or "00000000-0000-0000-0000-0
 ZARINPAL_USE_SANDBOX = env_bool("ZARINPAL_SANDBOX", not env("ZARINPAL_MERCHANT_ID"))
 ZARINPAL_SANDBOX_URL = env("ZARINPAL_SANDBOX_URL", "http://127.0.0.1:8001/")
 ZARINPAL_TIMEOUT_SECONDS = int(env("ZARINPAL_TIMEOUT_SECONDS", "10"))
+
+# Content-Security-Policy (django-csp). Scripts only from our own static files, plus inline
+# blocks that carry the request's nonce (`{{ request.csp_nonce }}`); no inline handlers
+# (onclick=…) anywhere: shop/static/dastsaz/behaviour.js does their work. Styles may be
+# inline: Oscar's and Wagtail's widgets (TinyMCE, select2, Draftail) set style attributes, and
+# a style cannot run code. Forms may post, and redirect after posting, to us and to the payment
+# gateway (Chrome applies form-action to the redirect to Zarinpal; the gateway in use is added
+# per request by shop.middleware.ContentSecurityPolicyMiddleware). Add origins with
+# CSP_EXTRA_FORM_ACTION / CSP_EXTRA_IMG_SRC (space-separated) when a deployment needs them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *env("CSP_EXTRA_IMG_SRC", "").split()],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],  # Wagtail previews the page in a frame of its own
+        "form-action": [SELF, *env("CSP_EXTRA_FORM_ACTION", "").split()],  # + the gateway
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
 # An unpaid order waits for the gateway to say what became of a payment; after this long
 # without an answer the payment is abandoned unverified (the bank returns any money).
 PAYMENT_GIVE_UP_AFTER = timedelta(hours=int(env("PAYMENT_GIVE_UP_AFTER_HOURS", "6")))

@@ -33,6 +33,7 @@ def browser():
         "--lang=en-US",  # the site must still answer in Persian
     ):
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # console, for CSP
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.implicitly_wait(5)
     yield driver
@@ -49,3 +50,24 @@ def screenshot(browser):
         return path
 
     return save
+
+
+def csp_violations(browser):
+    """What Chromium's console said about Content-Security-Policy since it was last asked."""
+    return [
+        entry["message"]
+        for entry in browser.get_log("browser")
+        if "Content Security Policy" in entry["message"] or "Refused to" in entry["message"]
+    ]
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(request):
+    """Every journey runs under the site's Content-Security-Policy and must not break it."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    browser.get_log("browser")  # start clean
+    yield
+    assert csp_violations(browser) == []

@@ -1,0 +1,43 @@
+"""Every page carries a Content-Security-Policy that refuses inline scripts without the nonce."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def policy(response):
+    return dict(
+        (part.split()[0], part.split()[1:])
+        for part in response["Content-Security-Policy"].split(";")
+        if part.strip()
+    )
+
+
+def test_pages_send_a_policy_whose_scripts_need_the_nonce(client, reference_data):
+    response = client.get("/catalogue/")
+    directives = policy(response)
+    nonce = re.search(r"'nonce-([^']+)'", " ".join(directives["script-src"])).group(1)
+    assert directives["script-src"] == ["'self'", f"'nonce-{nonce}'"]
+    assert directives["object-src"] == ["'none'"] and directives["base-uri"] == ["'self'"]
+    html = response.content.decode()
+    inline_scripts = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
+    assert inline_scripts and all(f'nonce="{nonce}"' in attrs for attrs in inline_scripts)
+    assert not re.search(r"\son[a-z]+=\"", html)  # no inline handlers
+
+
+def test_each_response_gets_its_own_nonce(client, reference_data):
+    first = policy(client.get("/"))["script-src"]
+    second = policy(client.get("/"))["script-src"]
+    assert first != second
+
+
+def test_forms_may_lead_to_the_payment_gateway_in_use(client, reference_data, zarinpal):
+    form_action = policy(client.get("/basket/"))["form-action"]
+    assert form_action == ["'self'", zarinpal.url.rstrip("/")]
+
+
+def test_gateway_in_production_is_zarinpal(client, reference_data, settings):
+    settings.ZARINPAL_USE_SANDBOX = False
+    assert policy(client.get("/"))["form-action"] == ["'self'", "https://payment.zarinpal.com"]
