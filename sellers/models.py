@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
 
+from .storage import private_storage
+
 licence_number_validator = RegexValidator(
     r"^[0-9]{6,20}$",
     _("A home-business licence number is 6 to 20 digits."),
@@ -48,7 +50,9 @@ class Partner(AbstractPartner):
     licence_issuer = models.CharField(_("issued by"), max_length=128, blank=True)
     licence_issued_on = models.DateField(_("licence issued on"), null=True, blank=True)
     licence_expires_on = models.DateField(_("licence expires on"), null=True, blank=True)
-    licence_scan = models.FileField(_("licence scan"), upload_to="licences/", blank=True)
+    licence_scan = models.FileField(
+        _("licence scan"), upload_to="licences/", storage=private_storage, blank=True
+    )
     licence_verified_at = models.DateTimeField(_("licence verified"), null=True, blank=True)
     # The last expiry reminder sent for the current licence: 30, then 7 (days before).
     licence_reminded_days = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search.views import UnmetDemandView
+from sellers import staff_views as producer_staff
 from shop.checkout.staff_views import manual_refunds_view, refund_view
 from shop.views import healthz
 
@@ -19,6 +20,16 @@ urlpatterns = [
     path("dashboard/unmet-demand/", UnmetDemandView.as_view(), name="unmet-demand"),
     path("dashboard/orders/<str:number>/refund/", refund_view, name="order-refund"),
     path("dashboard/manual-refunds/", manual_refunds_view, name="manual-refunds"),
+    path("dashboard/producers/", producer_staff.applications_view, name="producer-applications"),
+    path("dashboard/producers/<int:pk>/", producer_staff.review_view, name="producer-review"),
+    path(
+        "dashboard/producers/<int:pk>/decide/", producer_staff.decide_view, name="producer-decide"
+    ),
+    path(
+        "dashboard/producers/<int:pk>/licence/",
+        producer_staff.licence_scan_view,
+        name="producer-licence-scan",
+    ),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -11,10 +11,12 @@ from shop.payments.zarinpal import sandbox
 def pytest_configure(config):
     # Uploads and renditions of a test run go to a folder of their own.
     django_settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="dastsaz-media-")
+    django_settings.PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="dastsaz-private-")
 
 
 def pytest_unconfigure(config):
     shutil.rmtree(django_settings.MEDIA_ROOT, ignore_errors=True)
+    shutil.rmtree(django_settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(config, items):

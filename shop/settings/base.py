@@ -198,6 +198,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Licence scans and other personal documents: never served as media (sellers/storage.py).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -232,6 +234,12 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
         "label": _("Searches without results"),
         "icon": "fas fa-search",
         "url_name": "unmet-demand",
+        "access_fn": lambda user, *args, **kwargs: user.is_active and user.is_staff,
+    },
+    {
+        "label": _("Producer applications"),
+        "icon": "fas fa-id-card",
+        "url_name": "producer-applications",
         "access_fn": lambda user, *args, **kwargs: user.is_active and user.is_staff,
     },
     {
