@@ -19,9 +19,10 @@ class ProductDetailView(oscar_views.ProductDetailView):
         for stockrecord in product.stockrecords.all():
             partner = stockrecord.partner
             if not partner.is_selling and not request.user.is_staff:
-                return request.user.is_authenticated and partner.users.filter(
-                    pk=request.user.pk
-                ).exists()
+                return (
+                    request.user.is_authenticated
+                    and partner.users.filter(pk=request.user.pk).exists()
+                )
         return True
 
     def get_queryset(self):
