@@ -16,14 +16,9 @@ class ProductDetailView(oscar_views.ProductDetailView):
     def is_viewable(self, product, request):
         if not super().is_viewable(product, request):
             return False
-        for stockrecord in product.stockrecords.all():
-            partner = stockrecord.partner
-            if not partner.is_selling and not request.user.is_staff:
-                return (
-                    request.user.is_authenticated
-                    and partner.users.filter(pk=request.user.pk).exists()
-                )
-        return True
+        from sellers.views import may_see
+
+        return all(may_see(s.partner, request.user) for s in product.stockrecords.all())
 
     def get_queryset(self):
         return Product.objects.select_related("product_class", "parent").prefetch_related(
