@@ -67,3 +67,21 @@ def test_every_oscar_template_with_an_inline_handler_is_overridden_without_it():
         origin = Path(get_template(name).origin.name)
         assert origin.is_relative_to(ours), name
         assert not HANDLER.search(origin.read_text()), name
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "dashboard:catalogue-class-create",
+        "dashboard:catalogue-attribute-option-group-create",
+        "dashboard:catalogue-option-create",
+    ],
+)
+def test_dashboard_forms_cancel_without_inline_handlers(client, reference_data, url_name):
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    html = client.get(reverse(url_name)).content.decode()
+    assert "data-history-back" in html and not HANDLER.search(html)
