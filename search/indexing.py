@@ -114,15 +114,18 @@ def index_products(product_ids, to_elasticsearch=True):
     ids = {int(pk) for pk in product_ids}
     if not ids:
         return 0
-    builder = DocumentBuilder()
-    built = [builder.build(product) for product in _products(ids)]
-    documents = [document for document, _ in built]
-    links = [
-        CategoryLink(productdocument_id=document.product_id, category_id=category.id)
-        for document, categories in built
-        for category in categories
-    ]
     with transaction.atomic():
+        # Two indexers of one product (a worker and a bulk loader, two workers) take turns:
+        # the second reads what the first committed, then replaces its documents.
+        list(Product.objects.select_for_update().filter(id__in=ids).order_by("id").values("id"))
+        builder = DocumentBuilder()
+        built = [builder.build(product) for product in _products(ids)]
+        documents = [document for document, _ in built]
+        links = [
+            CategoryLink(productdocument_id=document.product_id, category_id=category.id)
+            for document, categories in built
+            for category in categories
+        ]
         ProductDocument.objects.filter(product_id__in=ids).delete()
         ProductDocument.objects.bulk_create(documents)
         CategoryLink.objects.bulk_create(links)
