@@ -44,7 +44,14 @@ class JalaliDateField(forms.Field):
 
 class _IdentifierField(forms.CharField):
     normalise = None
+    default_label = None
+    default_max_length = 20  # room for spaces, dashes and +98 as typed
     widget_attrs_default = {"dir": "ltr", "inputmode": "numeric", "autocomplete": "off"}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", self.default_label)
+        kwargs.setdefault("max_length", self.default_max_length)
+        super().__init__(**kwargs)
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -61,32 +68,21 @@ class MobileField(_IdentifierField):
     """09123456789 as stored; +98…, 0098…, spaces and dashes accepted."""
 
     normalise = staticmethod(normalise_mobile)
+    default_label = _("Mobile number")
     widget_attrs_default = {**_IdentifierField.widget_attrs_default, "inputmode": "tel"}
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("Mobile number"))
-        kwargs.setdefault("max_length", 20)
-        super().__init__(**kwargs)
 
 
 class NationalIdField(_IdentifierField):
     """Ten digits as stored; eight or nine are padded with zeros in front."""
 
     normalise = staticmethod(normalise_national_id)
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("National id"))
-        kwargs.setdefault("max_length", 20)
-        super().__init__(**kwargs)
+    default_label = _("National id")
 
 
 class ShebaField(_IdentifierField):
     """IR and 24 digits as stored; spaces and Persian digits accepted."""
 
     normalise = staticmethod(normalise_sheba)
+    default_label = _("Sheba number")
+    default_max_length = 40
     widget_attrs_default = {"dir": "ltr", "autocomplete": "off"}  # letters too: IR
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("Sheba number"))
-        kwargs.setdefault("max_length", 40)
-        super().__init__(**kwargs)
