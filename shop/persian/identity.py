@@ -1,8 +1,8 @@
 """Iranian identifiers as people type them: mobile numbers, national ids (کد ملی), Sheba.
 
 Each `normalise_*` accepts Persian or Arabic digits, spaces and dashes, returns the canonical
-form we store, and raises ValidationError with a Persian message otherwise. They double as
-model/form validators.
+form we store, and raises ValidationError with a Persian message otherwise. `validate_*` are
+validators for model fields: they accept the stored form only.
 """
 
 import re
@@ -13,6 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from .digits import to_latin_digits
 
 _SEPARATORS = re.compile(r"[\s\-‐-―_.()]")
+
+INVALID_MOBILE = _("Enter the mobile number like ۰۹۱۲۳۴۵۶۷۸۹.")
+INVALID_NATIONAL_ID = _("This national id is not valid.")
+INVALID_SHEBA = _("Enter the Sheba number: IR followed by 24 digits, as the bank gives it.")
 
 
 def _digits_only(text):
@@ -29,7 +33,7 @@ def normalise_mobile(text: str) -> str:
     if len(number) == 10 and number.startswith("9"):
         number = "0" + number
     if not re.fullmatch(r"09\d{9}", number):
-        raise ValidationError(_("Enter the mobile number like ۰۹۱۲۳۴۵۶۷۸۹."), code="invalid_mobile")
+        raise ValidationError(INVALID_MOBILE, code="invalid_mobile")
     return number
 
 
@@ -49,7 +53,7 @@ def normalise_national_id(text: str) -> str:
         or len(set(code)) == 1
         or national_id_check_digit(code[:9]) != int(code[9])
     ):
-        raise ValidationError(_("This national id is not valid."), code="invalid_national_id")
+        raise ValidationError(INVALID_NATIONAL_ID, code="invalid_national_id")
     return code
 
 
@@ -65,8 +69,28 @@ def normalise_sheba(text: str) -> str:
     if sheba.startswith("IR"):
         sheba = sheba[2:]
     if not re.fullmatch(r"\d{24}", sheba) or sheba_check_digits(sheba[2:]) != sheba[:2]:
-        raise ValidationError(
-            _("Enter the Sheba number: IR followed by 24 digits, as the bank gives it."),
-            code="invalid_sheba",
-        )
+        raise ValidationError(INVALID_SHEBA, code="invalid_sheba")
     return "IR" + sheba
+
+
+# Validators for model fields (`validators=[validate_mobile]`). They accept only the stored,
+# canonical form, so nothing typed another way reaches the database through the admin, a shell
+# or an import; forms normalise what people type first (shop/persian/forms.py: MobileField…).
+
+
+def validate_mobile(value):
+    """09 and nine digits, as normalise_mobile stores it."""
+    if normalise_mobile(value) != value:
+        raise ValidationError(INVALID_MOBILE, code="invalid_mobile")
+
+
+def validate_national_id(value):
+    """Ten Latin digits with a correct check digit, as normalise_national_id stores it."""
+    if normalise_national_id(value) != value:
+        raise ValidationError(INVALID_NATIONAL_ID, code="invalid_national_id")
+
+
+def validate_sheba(value):
+    """IR and 24 digits with correct check digits, as normalise_sheba stores it."""
+    if normalise_sheba(value) != value:
+        raise ValidationError(INVALID_SHEBA, code="invalid_sheba")

@@ -253,8 +253,15 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
 # Wagtail
 WAGTAIL_SITE_NAME = "Dastsaz"
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
-# Text messages (shop/sms): the console backend logs them; production names a provider.
+# Text messages (shop/sms): the console backend logs them and keeps them in shop.sms.outbox;
+# production sends through Kavenegar (shop/sms/kavenegar.py, settings/production.py).
 SMS_BACKEND = env("SMS_BACKEND", "shop.sms.console.ConsoleBackend")
+SMS_TIMEOUT_SECONDS = float(env("SMS_TIMEOUT_SECONDS", "5"))
+KAVENEGAR_API_KEY = env("KAVENEGAR_API_KEY", "")
+SMS_KAVENEGAR_URL = env("SMS_KAVENEGAR_URL", "https://api.kavenegar.com/v1/")
+SMS_KAVENEGAR_SENDER = env("KAVENEGAR_SENDER", "")  # empty: the account's default line
+# A lookup template (verify/lookup.json) for one-time codes; empty: codes go as plain messages.
+SMS_KAVENEGAR_OTP_TEMPLATE = env("KAVENEGAR_OTP_TEMPLATE", "")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatars: privacy, and our img-src

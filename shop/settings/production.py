@@ -17,6 +17,20 @@ if ZARINPAL_USE_SANDBOX and os.environ.get("ZARINPAL_SANDBOX", "").lower() != "t
         "ZARINPAL_SANDBOX=true on purpose"
     )
 
+# Production sends text messages through Kavenegar, with an API key; the console backend
+# (messages only in the log) only when SMS_CONSOLE=true is said on purpose (a staging site).
+SMS_CONSOLE = os.environ.get("SMS_CONSOLE", "").lower() == "true"
+SMS_BACKEND = os.environ.get("SMS_BACKEND") or (
+    "shop.sms.console.ConsoleBackend" if SMS_CONSOLE else "shop.sms.kavenegar.KavenegarBackend"
+)
+if SMS_BACKEND == "shop.sms.console.ConsoleBackend" and not SMS_CONSOLE:
+    raise ImproperlyConfigured(
+        "production would write text messages to the log only: set KAVENEGAR_API_KEY, or "
+        "SMS_CONSOLE=true on purpose"
+    )
+if SMS_BACKEND == "shop.sms.kavenegar.KavenegarBackend" and not KAVENEGAR_API_KEY:  # noqa: F405
+    raise ImproperlyConfigured("production sends text messages by Kavenegar: set KAVENEGAR_API_KEY")
+
 # Static files served by the app itself (WhiteNoise), compressed and fingerprinted, so a
 # fresh container serves /static/ after collectstatic.
 MIDDLEWARE = [  # noqa: F405

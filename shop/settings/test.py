@@ -15,3 +15,5 @@ ELASTICSEARCH_INDEX = "dastsaz-test-products"
 ELASTICSEARCH_REFRESH_ON_WRITE = True
 # Celery: tasks run inline in tests; tests/test_celery_worker.py starts a real worker itself.
 CELERY_TASK_ALWAYS_EAGER = True
+# Text messages go to shop.sms.outbox whatever the environment says.
+SMS_BACKEND = "shop.sms.console.ConsoleBackend"

@@ -1,5 +1,6 @@
 """Production is safe by default (issue 7, item 8): `check --deploy` is clean, static files
-are served by the app (WhiteNoise), the Zarinpal sandbox and the demo data stay out."""
+are served by the app (WhiteNoise), the Zarinpal sandbox, the console SMS backend and the demo
+data stay out."""
 
 import os
 import secrets
@@ -16,7 +17,7 @@ REAL_MERCHANT = "12345678-1234-1234-1234-123456789012"
 def run(*args, extra_env=None, code=None):
     env = {
         key: value for key, value in os.environ.items()
-        if not key.startswith(("ZARINPAL_", "DJANGO_"))
+        if not key.startswith(("ZARINPAL_", "DJANGO_", "SMS_", "KAVENEGAR_"))
     }  # fmt: skip
     env.update({
         "DJANGO_SETTINGS_MODULE": "shop.settings.production",
@@ -24,6 +25,7 @@ def run(*args, extra_env=None, code=None):
         "DATABASE_URL": "sqlite:////tmp/dastsaz-production-check.sqlite3",
         "ALLOWED_HOSTS": "dastsaz.ir",
         "ZARINPAL_MERCHANT_ID": REAL_MERCHANT,
+        "KAVENEGAR_API_KEY": "production-check-key",
         **(extra_env or {}),
     })  # fmt: skip
     command = [sys.executable, "-c", code] if code else [sys.executable, "manage.py", *args]
@@ -41,6 +43,18 @@ def test_production_refuses_the_zarinpal_sandbox_unless_asked_on_purpose():
     assert refused.returncode != 0 and "Zarinpal sandbox" in refused.stderr
     staging = run("check", extra_env={"ZARINPAL_MERCHANT_ID": "", "ZARINPAL_SANDBOX": "true"})
     assert staging.returncode == 0, staging.stderr
+
+
+def test_production_sends_sms_by_kavenegar_and_the_console_only_when_asked_on_purpose():
+    settings_of = "from django.conf import settings; print(settings.SMS_BACKEND)"
+    code = f"import django; django.setup(); {settings_of}"
+    assert run(code=code).stdout.strip() == "shop.sms.kavenegar.KavenegarBackend"
+    no_key = run("check", extra_env={"KAVENEGAR_API_KEY": ""})
+    assert no_key.returncode != 0 and "KAVENEGAR_API_KEY" in no_key.stderr
+    console = run("check", extra_env={"SMS_BACKEND": "shop.sms.console.ConsoleBackend"})
+    assert console.returncode != 0 and "SMS_CONSOLE=true" in console.stderr
+    staging = run(code=code, extra_env={"KAVENEGAR_API_KEY": "", "SMS_CONSOLE": "true"})
+    assert staging.stdout.strip() == "shop.sms.console.ConsoleBackend", staging.stderr
 
 
 def test_load_demo_refuses_production_settings():
