@@ -43,4 +43,37 @@ class City(models.Model):
         return self.name_fa
 
 
+from oscar.apps.catalogue.abstract_models import AbstractProduct  # noqa: E402
+
+
+class Product(AbstractProduct):
+    """Oscar's product with what a home producer says of a listing: the unit it is sold by
+    (traditional ones where they fit), how long it takes to make or prepare, and the
+    carriers it can go by."""
+
+    class Unit(models.TextChoices):
+        PIECE = "piece", _("piece")
+        PAIR = "pair", _("pair")
+        SET = "set", _("set")
+        PACK = "pack", _("pack")
+        SQUARE_METRE = "m2", _("square metre")
+        METRE = "m", _("metre")
+        GRAM = "g", _("gram")
+        KILOGRAM = "kg", _("kilogram")
+        MESGHAL = "mesghal", _("mesghal")
+        SEER = "seer", _("seer")
+
+    unit = models.CharField(_("sold by"), max_length=16, choices=Unit.choices, default=Unit.PIECE)
+    # 0: ready to ship; more: made to order, dispatched within that many days.
+    preparation_days = models.PositiveSmallIntegerField(_("days to prepare"), default=0)
+    carriers = models.JSONField(_("carriers"), default=list, blank=True)
+
+    class Meta(AbstractProduct.Meta):
+        pass
+
+    @property
+    def is_made_to_order(self):
+        return self.preparation_days > 0
+
+
 from oscar.apps.catalogue.models import *  # noqa: E402, F403, I001

@@ -1,4 +1,4 @@
-"""Product image renditions with Pillow, for Oscar's `oscar_thumbnail` tag.
+"""Product image renditions (WebP) with Pillow, for Oscar's `oscar_thumbnail` tag.
 
 A rendition is a file under MEDIA_ROOT/cache/ named after the source and the options, so
 a listing page costs a file-existence check per image and no database query (Oscar's sorl
@@ -52,7 +52,7 @@ def _parse_size(size):
 def rendition_name(source_name, size, crop=None, upscale=True, quality=85):
     key = f"{source_name}|{size}|{crop}|{upscale}|{quality}".encode()
     digest = hashlib.sha1(key).hexdigest()
-    return f"{CACHE_DIR}/{digest[:2]}/{digest}.jpg"
+    return f"{CACHE_DIR}/{digest[:2]}/{digest}.webp"
 
 
 def render(source_path, target_path, size, crop=None, upscale=True, quality=85):
@@ -70,7 +70,7 @@ def render(source_path, target_path, size, crop=None, upscale=True, quality=85):
                 image = image.resize(new, Image.Resampling.LANCZOS)
         target_path.parent.mkdir(parents=True, exist_ok=True)
         tmp = target_path.with_suffix(f".{os.getpid()}.tmp")
-        image.save(tmp, "JPEG", quality=quality, optimize=True)
+        image.save(tmp, "WEBP", quality=quality, method=4)
         os.replace(tmp, target_path)  # atomic: a concurrent request never sees half a file
 
 

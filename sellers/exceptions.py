@@ -21,3 +21,33 @@ class ProducerStateError(SellersError):
             if needs_reason
             else _("This producer's current state does not allow that.")
         )
+
+
+class CannotPublish(SellersError):
+    """Only an approved producer with an unexpired licence may put listings on show."""
+
+    message = _(
+        "Your listings can go on show once your application is approved and your licence "
+        "is valid. You can still prepare them."
+    )
+
+
+class FulfilmentStateError(SellersError):
+    """A step the fulfilment's current state does not allow (say, shipping a cancelled one)."""
+
+    def __init__(self, status, action):
+        super().__init__(status, action)
+        self.status, self.action = status, action
+        self.message = _("This order is no longer at a stage where that can be done.")
+
+
+class StockBelowReserved(SellersError):
+    message = _("Stock cannot be negative.")
+
+
+class PhotoRefused(SellersError):
+    """An upload that is not a photo we keep: the message says why, in the person's words."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message

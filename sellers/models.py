@@ -137,6 +137,15 @@ class Partner(AbstractPartner):
 from oscar.apps.partner.models import *  # noqa: E402, F403, I001
 
 
+class Carrier(models.TextChoices):
+    """How a parcel leaves a home workshop."""
+
+    POST = "post", _("Iran Post")
+    TIPAX = "tipax", _("Tipax")
+    CHAPAR = "chapar", _("Chapar")
+    COURIER = "courier", _("courier")
+
+
 class Fulfilment(models.Model):
     """One producer's part of an order: its lines, its shipping charge, its progress."""
 
@@ -152,8 +161,13 @@ class Fulfilment(models.Model):
     lines = models.ManyToManyField("order.Line", related_name="+")
     shipping_charge_rials = models.BigIntegerField(default=0)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
-    carrier = models.CharField(_("carrier"), max_length=64, blank=True)
+    carrier = models.CharField(_("carrier"), max_length=64, blank=True, choices=Carrier.choices)
     tracking_code = models.CharField(_("tracking code"), max_length=64, blank=True)
+    cancel_reason = models.CharField(_("reason"), max_length=255, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    shipped_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -168,3 +182,44 @@ class Fulfilment(models.Model):
 
     def __str__(self):
         return f"{self.order.number} / {self.producer}"
+
+
+class ListingImport(models.Model):
+    """A CSV or XLSX file of listings a producer uploaded; a worker reads it row by row."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("in progress")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    producer = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="imports")
+    file = models.FileField(upload_to="imports/", storage=private_storage)
+    original_name = models.CharField(max_length=255)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    # [{"row": 3, "errors": ["…"]}, …] in the producer's language at the time of import.
+    row_errors = models.JSONField(default=list, blank=True)
+    failure = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        "auth.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def percent(self):
+        return 100 if not self.total_rows else round(100 * self.processed_rows / self.total_rows)
+
+    @property
+    def is_finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)

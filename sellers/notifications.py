@@ -71,3 +71,64 @@ def tell_producer_licence_expires(producer_id, day=None):
             "days": localised_number(producer.licence_days_left(day)),
         }
         _send(producer, _("Your licence expires soon"), text)
+
+
+def fulfilment_text(fulfilment):
+    from .models import Fulfilment
+
+    Status = Fulfilment.Status
+    values = {
+        "number": fulfilment.order.number,
+        "producer": fulfilment.producer.name,
+        "carrier": fulfilment.get_carrier_display(),
+        "code": fulfilment.tracking_code,
+        "reason": fulfilment.cancel_reason,
+        "url": settings.SITE_URL + "/accounts/orders/" + fulfilment.order.number + "/",
+    }
+    if fulfilment.status == Status.ACCEPTED:
+        text = _("Dastsaz: %(producer)s is preparing your order %(number)s.")
+    elif fulfilment.status == Status.SHIPPED and fulfilment.tracking_code:
+        text = _(
+            "Dastsaz: %(producer)s sent your order %(number)s by %(carrier)s. "
+            "Tracking code: %(code)s"
+        )
+    elif fulfilment.status == Status.SHIPPED:
+        text = _("Dastsaz: %(producer)s sent your order %(number)s by %(carrier)s.")
+    elif fulfilment.status == Status.DELIVERED:
+        text = _("Dastsaz: your order %(number)s from %(producer)s is delivered.")
+    elif fulfilment.status == Status.CANCELLED:
+        text = _(
+            "Dastsaz: %(producer)s could not send their part of your order %(number)s "
+            "(%(reason)s). Your money for it will be returned."
+        )
+    else:
+        return ""
+    return text % values
+
+
+def tell_buyer_of_fulfilment(fulfilment_id):
+    """An SMS to the order's mobile number and an email to the buyer, for each step."""
+    from shop.sms import send_sms
+    from shop.sms.exceptions import SmsNotSent
+
+    from .models import Fulfilment
+
+    fulfilment = Fulfilment.objects.select_related(
+        "order__user", "order__shipping_address", "producer"
+    ).get(pk=fulfilment_id)
+    order = fulfilment.order
+    with translation.override(settings.LANGUAGE_CODE):
+        text = fulfilment_text(fulfilment)
+        if not text:
+            return
+        address = order.shipping_address
+        mobile = str(address.phone_number) if address and address.phone_number else ""
+        if mobile:
+            try:
+                send_sms(mobile, text)
+            except SmsNotSent as error:
+                logger.warning("SMS for order %s not sent: %s", order.number, error)
+        email = order.email or (order.user.email if order.user_id else "")
+        if email:
+            subject = _("Your order %(number)s") % {"number": order.number}
+            send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, [email])

@@ -148,3 +148,36 @@ def send_licence_reminders(day=None):
                 transaction.on_commit(lambda pk=producer.pk: tell_producer_licence_expires(pk, day))
                 sent += 1
     return sent
+
+
+# --- Joining, from the producer's side ----------------------------------------------------
+
+
+def mobile_taken(mobile):
+    return Partner.objects.filter(mobile=mobile).exclude(status=Status.CLOSED).exists()
+
+
+@transaction.atomic
+def join(user, *, name, mobile):
+    """A confirmed mobile becomes a producer account: applied, its profile still to fill.
+
+    Staff see it in the queue once the profile is sent (`submit_profile`)."""
+    producer = Partner.objects.create(name=name, mobile=mobile, status=Status.APPLIED)
+    producer.code = f"producer-{producer.pk}"
+    producer.slug = unique_slug(name, producer.pk)
+    producer.save(update_fields=["code", "slug"])
+    producer.users.add(user)
+    return producer
+
+
+@transaction.atomic
+def submit_profile(producer):
+    """The producer sent (or corrected) their profile: a rejected application goes back to
+    staff. Licence details can change only before approval (staff record renewals)."""
+    producer = _locked(producer)
+    if producer.status == Status.REJECTED:
+        producer.status = Status.APPLIED
+        producer.status_reason = ""
+        producer.status_changed_at = timezone.now()
+        producer.save(update_fields=["status", "status_reason", "status_changed_at"])
+    return producer

@@ -1,5 +1,9 @@
 from collections import defaultdict
 
+from django.db import transaction
+from django.utils import timezone
+
+from .exceptions import FulfilmentStateError
 from .models import Fulfilment
 from .shipping import charges_for_order
 
@@ -26,3 +30,76 @@ def create_fulfilments(order):
         fulfilment.lines.set(lines)
         created.append(fulfilment)
     return created
+
+
+# A producer's steps on a fulfilment: from which states each may be taken.
+STEPS = {
+    "accept": {Fulfilment.Status.NEW},
+    "ship": {Fulfilment.Status.NEW, Fulfilment.Status.ACCEPTED},
+    "deliver": {Fulfilment.Status.SHIPPED},
+    "cancel": {Fulfilment.Status.NEW, Fulfilment.Status.ACCEPTED},
+}
+
+
+def _step(fulfilment, action, **changes):
+    """Lock, check the state allows `action`, apply, tell the buyer once it commits."""
+    from .notifications import tell_buyer_of_fulfilment
+
+    with transaction.atomic():
+        locked = Fulfilment.objects.select_for_update().get(pk=fulfilment.pk)
+        if locked.status not in STEPS[action]:
+            raise FulfilmentStateError(locked.status, action)
+        for name, value in changes.items():
+            setattr(locked, name, value)
+        locked.save()
+        transaction.on_commit(lambda: tell_buyer_of_fulfilment(locked.pk))
+    return locked
+
+
+def accept_fulfilment(fulfilment):
+    return _step(
+        fulfilment, "accept", status=Fulfilment.Status.ACCEPTED, accepted_at=timezone.now()
+    )
+
+
+def ship_fulfilment(fulfilment, carrier, tracking_code):
+    now = timezone.now()
+    return _step(
+        fulfilment,
+        "ship",
+        status=Fulfilment.Status.SHIPPED,
+        carrier=carrier,
+        tracking_code=tracking_code,
+        accepted_at=fulfilment.accepted_at or now,
+        shipped_at=now,
+    )
+
+
+def deliver_fulfilment(fulfilment):
+    return _step(
+        fulfilment, "deliver", status=Fulfilment.Status.DELIVERED, delivered_at=timezone.now()
+    )
+
+
+def cancel_fulfilment(fulfilment, reason, by):
+    """The producer cannot send it: stock goes back, and the buyer's part (goods and this
+    producer's shipping) is recorded as a refund for staff to transfer."""
+    from shop.checkout.refunds import refund_fulfilment
+
+    with transaction.atomic():
+        locked = Fulfilment.objects.select_for_update().get(pk=fulfilment.pk)
+        if locked.status not in STEPS["cancel"]:
+            raise FulfilmentStateError(locked.status, "cancel")
+        refund_fulfilment(locked, by, reason)  # restocks and marks it cancelled
+        return _step_after_cancel(locked, reason)
+
+
+def _step_after_cancel(fulfilment, reason):
+    from .notifications import tell_buyer_of_fulfilment
+
+    Fulfilment.objects.filter(pk=fulfilment.pk).update(
+        cancel_reason=reason, cancelled_at=timezone.now()
+    )
+    transaction.on_commit(lambda: tell_buyer_of_fulfilment(fulfilment.pk))
+    fulfilment.refresh_from_db()
+    return fulfilment

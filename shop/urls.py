@@ -34,6 +34,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("producers/", include("sellers.urls")),
+    path("seller/", include("sellers.panel.urls")),
     # The Wagtail home page, under the name Oscar's templates link to.
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     # Oscar before Wagtail's catch-all.

@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .dates import format_jalali_numeric, parse_jalali_date
-from .digits import to_persian_digits
+from .digits import to_latin_digits, to_persian_digits
 from .identity import normalise_mobile, normalise_national_id, normalise_sheba
 
 
@@ -86,3 +86,25 @@ class ShebaField(_IdentifierField):
     default_label = _("Sheba number")
     default_max_length = 40
     widget_attrs_default = {"dir": "ltr", "autocomplete": "off"}  # letters too: IR
+
+
+class PersianIntegerField(forms.IntegerField):
+    """A whole number typed with Persian, Arabic or Latin digits and thousands separators
+    (۱۲٬۵۰۰ or 12,500); shown back in Persian digits."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = to_latin_digits(value).replace("٬", "").replace(",", "").strip()
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return to_persian_digits(str(value))
+        return value
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("min", None), attrs.pop("max", None), attrs.pop("step", None)
+        return {**attrs, "inputmode": "numeric", "dir": "ltr", "autocomplete": "off"}

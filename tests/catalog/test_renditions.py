@@ -25,7 +25,7 @@ def test_cropped_rendition_has_the_exact_size(source):
     rendition = PillowThumbnailer().generate_thumbnail(source, size="300x300", crop="center")
     with open_rendition(rendition) as image:
         assert image.size == (300, 300)
-        assert image.format == "JPEG"
+        assert image.format == "WEBP"
     assert rendition.url.startswith(settings.MEDIA_URL)
 
 

@@ -1,0 +1,33 @@
+from django.urls import path
+
+from . import bulk, join, orders, views
+
+app_name = "seller"
+urlpatterns = [
+    path("", views.home_view, name="home"),
+    path("join/", join.join_view, name="join"),
+    path("join/confirm/", join.confirm_view, name="join-confirm"),
+    path("profile/", join.profile_view, name="profile"),
+    path("listings/", views.listings_view, name="listings"),
+    path("listings/new/", views.choose_class_view, name="choose-class"),
+    path("listings/new/<slug:class_slug>/", views.create_view, name="create"),
+    path("listings/<int:pk>/", views.edit_view, name="edit"),
+    path("listings/<int:pk>/quick/", views.quick_edit_view, name="quick-edit"),
+    path("listings/<int:pk>/show/", views.visibility_view, {"show": True}, name="show"),
+    path("listings/<int:pk>/hide/", views.visibility_view, {"show": False}, name="hide"),
+    path("listings/<int:pk>/duplicate/", views.duplicate_view, name="duplicate"),
+    path("listings/<int:pk>/photos/", views.photos_view, name="photos"),
+    path("photos/<int:pk>/earlier/", views.photo_move_view, {"step": -1}, name="photo-earlier"),
+    path("photos/<int:pk>/later/", views.photo_move_view, {"step": 1}, name="photo-later"),
+    path("photos/<int:pk>/delete/", views.photo_delete_view, name="photo-delete"),
+    path("listings/export.csv", bulk.export_view, {"fmt": "csv"}, name="export-csv"),
+    path("listings/export.xlsx", bulk.export_view, {"fmt": "xlsx"}, name="export-xlsx"),
+    path("listings/import/", bulk.import_view, name="import"),
+    path("listings/import/<int:pk>/", bulk.import_progress_view, name="import-progress"),
+    path("orders/", orders.fulfilments_view, name="fulfilments"),
+    path("orders/<int:pk>/", orders.fulfilment_view, name="fulfilment"),
+    *(
+        path(f"orders/<int:pk>/{action}/", orders.step_view, {"action": action}, name=action)
+        for action in ("accept", "ship", "deliver", "cancel")
+    ),
+]

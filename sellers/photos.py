@@ -1,0 +1,82 @@
+"""Producers' photos: taken at home on a phone, so every one is checked and cleaned.
+
+`clean_photo(upload)` accepts JPEG, PNG and WebP judged by their content (never by the name
+or the browser's content type), refuses files over 15 MB and images over 40 million pixels
+(a decompression bomb is refused from its header, before decoding), refuses truncated or
+corrupt files, turns the picture upright from its EXIF orientation, and re-encodes it as
+WebP of at most 2000 pixels a side with no metadata at all: no EXIF (GPS above all), XMP,
+ICC or comments. It writes nothing; the caller stores what it returns, so nothing is stored
+for a refused file.
+"""
+
+import io
+import uuid
+
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .exceptions import PhotoRefused
+
+MAX_PHOTO_BYTES = 15 * 1024 * 1024
+MAX_PHOTO_PIXELS = 40_000_000
+MAX_STORED_SIDE = 2000
+FORMATS = ("JPEG", "PNG", "WEBP")
+WEBP_QUALITY = 82
+
+NOT_A_PHOTO = _("This file is not a photo. Please send a JPEG, PNG or WebP photo.")
+TOO_LARGE = _("This photo is larger than 15 MB. Send a smaller one.")
+TOO_MANY_PIXELS = _("This picture is far too large in width and height. Send an ordinary photo.")
+BROKEN = _("This photo is incomplete or damaged. Please send it again.")
+
+
+def clean_photo(upload):
+    size = getattr(upload, "size", None)
+    if size is not None and size > MAX_PHOTO_BYTES:
+        raise PhotoRefused(TOO_LARGE)
+    upload.seek(0)
+    data = upload.read(MAX_PHOTO_BYTES + 1)
+    if len(data) > MAX_PHOTO_BYTES:
+        raise PhotoRefused(TOO_LARGE)
+    image = _open(data)
+    picture = _decode(image)
+    picture = ImageOps.exif_transpose(picture)
+    picture = _plain(picture)
+    picture.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    # A fresh image carries no info: nothing of the original's EXIF, XMP or ICC is written.
+    picture.save(out, "WEBP", quality=WEBP_QUALITY, method=4)
+    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.webp")
+
+
+def _open(data):
+    try:
+        image = Image.open(io.BytesIO(data), formats=FORMATS)
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as error:
+        if isinstance(error, Image.DecompressionBombError):
+            raise PhotoRefused(TOO_MANY_PIXELS) from error
+        raise PhotoRefused(NOT_A_PHOTO) from error
+    width, height = image.size
+    if width * height > MAX_PHOTO_PIXELS:
+        raise PhotoRefused(TOO_MANY_PIXELS)
+    return image
+
+
+def _decode(image):
+    try:
+        image.seek(0)  # an animation keeps its first frame
+        image.load()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise PhotoRefused(BROKEN) from error
+    return image
+
+
+def _plain(picture):
+    """RGB, or RGBA when the picture has transparency, with no info carried over."""
+    has_alpha = picture.mode in ("RGBA", "LA", "PA") or (
+        picture.mode == "P" and "transparency" in picture.info
+    )
+    converted = picture.convert("RGBA" if has_alpha else "RGB")
+    clean = Image.new(converted.mode, converted.size)
+    clean.paste(converted)
+    return clean
