@@ -83,7 +83,6 @@ def fulfilment_text(fulfilment):
         "carrier": fulfilment.get_carrier_display(),
         "code": fulfilment.tracking_code,
         "reason": fulfilment.cancel_reason,
-        "url": settings.SITE_URL + "/accounts/orders/" + fulfilment.order.number + "/",
     }
     if fulfilment.status == Status.ACCEPTED:
         text = _("Dastsaz: %(producer)s is preparing your order %(number)s.")
@@ -131,4 +130,19 @@ def tell_buyer_of_fulfilment(fulfilment_id):
         email = order.email or (order.user.email if order.user_id else "")
         if email:
             subject = _("Your order %(number)s") % {"number": order.number}
-            send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, [email])
+            body = text + "\n\n" + _("Follow your order: %(url)s") % {"url": order_url(order)}
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+
+
+def order_url(order):
+    """The buyer's page for the order: their account's, or the guest status page."""
+    from django.urls import reverse
+
+    if order.user_id:
+        path = reverse("customer:order", kwargs={"order_number": order.number})
+    else:
+        path = reverse(
+            "customer:anon-order",
+            kwargs={"order_number": order.number, "hash": order.verification_hash()},
+        )
+    return settings.SITE_URL + path

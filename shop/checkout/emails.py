@@ -25,7 +25,7 @@ def order_paid_messages(order):
             recipients = [u.email for u in fulfilment.producer.users.all() if u.email]
             if not recipients:
                 continue
-            context = {"order": order, "fulfilment": fulfilment}
+            context = {"order": order, "fulfilment": fulfilment, "site_url": settings.SITE_URL}
             messages.append(
                 (
                     render_to_string("emails/new_fulfilment_subject.txt", context).strip(),
