@@ -57,3 +57,28 @@ def test_a_committed_product_change_is_indexed_by_a_worker(worker):
     assert wait_for(
         lambda: ProductDocument.objects.filter(product=product, title="گلیم قشقایی دستباف").exists()
     ), "the worker did not index the product within 90 s"
+
+
+def test_a_listing_import_is_read_by_a_worker_and_its_progress_shown(worker, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from sellers.models import ListingImport
+    from tests.factories import ProducerFactory, UserFactory
+
+    user = UserFactory()
+    ProducerFactory().users.add(user)
+    client.force_login(user)
+    rows = "نام محصول,گروه,رشته,قیمت (تومان),موجودی,ارسال با\n" + "".join(
+        f"جعبه خاتم {n},صنایع دستی,خاتم‌کاری,۵۰۰٬۰۰۰,۳,پست ایران\n" for n in range(30)
+    )
+    file = SimpleUploadedFile("khatam.csv", rows.encode(), "text/csv")
+    response = client.post(reverse("seller:import"), {"file": file})
+    job = ListingImport.objects.get()
+    assert response["Location"] == reverse("seller:import-progress", args=[job.pk])
+
+    assert wait_for(lambda: ListingImport.objects.get(pk=job.pk).is_finished), "no worker"
+    job.refresh_from_db()
+    assert (job.status, job.created_count, job.row_errors) == ("done", 30, [])
+    page = client.get(response["Location"]).content.decode()
+    assert "۳۰ از ۳۰ سطر" in page and 'http-equiv="refresh"' not in page

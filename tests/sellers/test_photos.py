@@ -1,0 +1,132 @@
+"""Photos from producers' phones: judged by content, bombs and oversize files refused,
+truncated files refused, upright, stripped of every metadata block (GPS above all), WebP."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
+from PIL import Image
+
+from sellers.exceptions import PhotoRefused
+from sellers.photos import MAX_STORED_SIDE, clean_photo
+from tests.factories import jpeg_bytes, make_product
+
+GPS_IFD, ORIENTATION = 0x8825, 0x0112
+
+
+def image_bytes(fmt, size=(300, 200), mode="RGB", colour=(10, 120, 60), **save):
+    buffer = io.BytesIO()
+    Image.new(mode, size, colour).save(buffer, fmt, **save)
+    return buffer.getvalue()
+
+
+def phone_jpeg():
+    """A phone photo: landscape pixels with 'rotate 90°' and a GPS position in its EXIF."""
+    exif = Image.Exif()
+    exif[ORIENTATION] = 6
+    exif[0x010F] = "PhoneMaker"
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (32.0, 39.0, 0.0), 3: "E", 4: (51.0, 40.0, 0.0)})
+    return image_bytes("JPEG", size=(400, 300), exif=exif.tobytes())
+
+
+def upload(data, name="photo.jpg", content_type="image/jpeg"):
+    return SimpleUploadedFile(name, data, content_type)
+
+
+def refusal(data, name="photo.jpg"):
+    with pytest.raises(PhotoRefused) as caught, translation.override("fa"):
+        clean_photo(upload(data, name))
+    return str(caught.value.message)
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_jpeg_png_and_webp_are_kept_as_webp(fmt):
+    cleaned = clean_photo(upload(image_bytes(fmt)))
+    assert cleaned.name.endswith(".webp")
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert image.format == "WEBP" and image.size == (300, 200)
+
+
+def test_a_png_named_jpg_is_judged_by_its_content():
+    cleaned = clean_photo(upload(image_bytes("PNG"), "camera.jpg"))
+    assert Image.open(io.BytesIO(cleaned.read())).format == "WEBP"
+
+
+def test_an_html_file_named_png_is_refused():
+    assert "عکس نیست" in refusal(b"<html><script>alert(1)</script></html>", "cute.png")
+
+
+def test_a_gif_or_bmp_is_refused_even_though_pillow_reads_it():
+    assert "عکس نیست" in refusal(image_bytes("GIF"), "a.gif")
+    assert "عکس نیست" in refusal(image_bytes("BMP"), "a.jpg")
+
+
+def test_a_20000_pixel_square_is_refused_from_its_header():
+    bomb = image_bytes("PNG", size=(20000, 20000), mode="1", colour=0)  # 48 KB on disk
+    assert len(bomb) < 100_000
+    assert "ابعاد" in refusal(bomb, "big.png")
+
+
+def test_a_truncated_jpeg_is_refused():
+    data = jpeg_bytes((800, 600))
+    assert "ناقص" in refusal(data[: len(data) // 2])
+
+
+def test_a_20_mb_file_is_refused_before_it_is_read():
+    class Huge(SimpleUploadedFile):
+        def read(self, *args):
+            raise AssertionError("a refused file must not be read")
+
+    huge = Huge("huge.jpg", b"", "image/jpeg")
+    huge.size = 20 * 1024 * 1024
+    with pytest.raises(PhotoRefused) as caught, translation.override("fa"):
+        clean_photo(huge)
+    assert "۱۵ مگابایت" in str(caught.value.message)
+
+
+def test_a_phone_photo_is_turned_upright_and_loses_its_gps_and_all_metadata():
+    cleaned = clean_photo(upload(phone_jpeg()))
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert image.size == (300, 400)  # turned by the orientation tag
+        assert not image.getexif()
+        assert not {"exif", "xmp", "icc_profile", "comment"} & set(image.info)
+    assert b"PhoneMaker" not in cleaned.read()
+
+
+def test_a_large_photo_is_kept_at_2000_pixels_a_side():
+    cleaned = clean_photo(upload(image_bytes("JPEG", size=(4000, 3000))))
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert image.size == (MAX_STORED_SIDE, 1500)
+
+
+def test_transparency_is_kept():
+    cleaned = clean_photo(upload(image_bytes("PNG", mode="RGBA", colour=(0, 0, 0, 0)), "a.png"))
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert image.mode == "RGBA" and image.getpixel((0, 0))[3] == 0
+
+
+@pytest.mark.django_db
+def test_nothing_is_stored_for_refused_uploads(producer_client, settings):
+    from pathlib import Path
+
+    client, producer = producer_client
+    product = make_product(producer=producer, with_image=False)
+    media = Path(settings.MEDIA_ROOT)
+    before = {p for p in media.rglob("*") if p.is_file()} if media.exists() else set()
+    nasty = [
+        upload(b"<html></html>", "x.png", "image/png"),
+        upload(image_bytes("PNG", size=(20000, 20000), mode="1", colour=0), "bomb.png"),
+        upload(jpeg_bytes()[:500], "cut.jpg"),
+    ]
+    response = client.post(reverse("seller:photos", args=[product.pk]), {"photos": nasty})
+    assert response.status_code == 302
+    assert not product.images.exists()
+    after = {p for p in media.rglob("*") if p.is_file()} if media.exists() else set()
+    assert after == before
+
+    client.post(reverse("seller:photos", args=[product.pk]), {"photos": [upload(phone_jpeg())]})
+    stored = product.images.get()
+    with Image.open(stored.original.path) as image:
+        assert not image.getexif() and image.format == "WEBP"
