@@ -82,8 +82,15 @@ def test_export_then_import_of_xlsx_round_trips_and_updates_by_code(
     producer_client, django_capture_on_commit_callbacks
 ):
     client, producer = producer_client
-    make_product(producer=producer, title="جعبه خاتم", price_rials=12_500_000, stock=5,
-                 attributes={"materials": "چوب گردو"}, carriers=["post"], with_image=False)  # fmt: skip
+    make_product(
+        producer=producer,
+        title="جعبه خاتم",
+        price_rials=12_500_000,
+        stock=5,
+        attributes={"materials": "چوب گردو"},
+        carriers=["post"],
+        with_image=False,
+    )
     exported = client.get(reverse("seller:export-xlsx")).content
     sheet = load_workbook(io.BytesIO(exported)).active
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
