@@ -75,5 +75,12 @@ class Product(AbstractProduct):
     def is_made_to_order(self):
         return self.preparation_days > 0
 
+    @property
+    def carrier_names(self):
+        from sellers.models import Carrier
+
+        names = dict(Carrier.choices)
+        return [names[c] for c in self.carriers if c in names]
+
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403, I001

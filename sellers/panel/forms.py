@@ -21,6 +21,27 @@ from ..models import Carrier, Fulfilment, Partner
 MAX_PRICE_TOMAN = 10_000_000_000
 
 
+class PanelForm:
+    """Bootstrap classes for every widget, so shop/templates/panel/field.html draws big,
+    thumb-sized fields: boxes and selects full width, radios and checkboxes as a list."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_widgets()
+
+    def style_widgets(self):
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+                widget.attrs["class"] = "form-check-input"
+            elif isinstance(widget, forms.CheckboxInput):
+                widget.attrs["class"] = "form-check-input"
+            elif isinstance(widget, forms.FileInput):
+                widget.attrs["class"] = "form-control-file"
+            elif not isinstance(widget, forms.HiddenInput):
+                widget.attrs["class"] = "form-control form-control-lg"
+
+
 def craft_categories(product_class):
     root = Category.objects.filter(code=product_class.slug).first()
     if root is None:
@@ -42,7 +63,7 @@ def _attribute_field(attribute):
     return forms.CharField(label=label, required=required, max_length=255)
 
 
-class ListingForm(forms.Form):
+class ListingForm(PanelForm, forms.Form):
     """One listing of a given product class, with that class's attributes."""
 
     title = forms.CharField(label=_("Name of the product"), max_length=255)
@@ -77,13 +98,16 @@ class ListingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.product_class = product_class
         self.fields["category"].queryset = craft_categories(product_class)
+        self.fields["category"].label_from_instance = lambda category: category.name
         if not product_class.track_stock:
             del self.fields["stock"]
         if not product_class.requires_shipping:
             del self.fields["carriers"]
-        self.attributes = list(product_class.attributes.select_related("option_group"))
+        attributes = product_class.attributes.select_related("option_group").order_by("pk")
+        self.attributes = list(attributes)
         for attribute in self.attributes:
             self.fields[f"attr_{attribute.code}"] = _attribute_field(attribute)
+        self.style_widgets()
 
     def clean(self):
         data = super().clean()
@@ -139,7 +163,7 @@ class ListingForm(forms.Form):
         return initial
 
 
-class QuickEditForm(forms.Form):
+class QuickEditForm(PanelForm, forms.Form):
     """Price and stock from the listings page, one row at a time."""
 
     price_toman = PersianIntegerField(
@@ -166,14 +190,14 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)]
 
 
-class PhotosForm(forms.Form):
+class PhotosForm(PanelForm, forms.Form):
     photos = MultipleFileField(
         label=_("Photos"),
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
 
 
-class ShipForm(forms.Form):
+class ShipForm(PanelForm, forms.Form):
     carrier = forms.ChoiceField(label=_("Carrier"), choices=Carrier.choices)
     tracking_code = forms.CharField(label=_("Tracking code"), max_length=64, required=False)
 
@@ -190,7 +214,7 @@ class ShipForm(forms.Form):
         return data
 
 
-class CancelForm(forms.Form):
+class CancelForm(PanelForm, forms.Form):
     reason = forms.CharField(
         label=_("Why can you not send it?"),
         max_length=255,
@@ -198,7 +222,7 @@ class CancelForm(forms.Form):
     )
 
 
-class FulfilmentFilterForm(forms.Form):
+class FulfilmentFilterForm(PanelForm, forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         choices=(("", _("All")),) + tuple(Fulfilment.Status.choices),
@@ -206,7 +230,7 @@ class FulfilmentFilterForm(forms.Form):
     )
 
 
-class ImportForm(forms.Form):
+class ImportForm(PanelForm, forms.Form):
     file = forms.FileField(
         label=_("CSV or Excel file"),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
@@ -225,7 +249,7 @@ class ImportForm(forms.Form):
 # --- Joining and the profile ---------------------------------------------------------------
 
 
-class JoinDetailsForm(forms.Form):
+class JoinDetailsForm(PanelForm, forms.Form):
     name = forms.CharField(
         label=_("Name of your workshop or brand"),
         max_length=128,
@@ -251,7 +275,7 @@ class JoinForm(JoinDetailsForm, EmailUserCreationForm):
         pass
 
 
-class CodeForm(forms.Form):
+class CodeForm(PanelForm, forms.Form):
     code = forms.CharField(
         label=_("Confirmation code"),
         max_length=12,
@@ -261,7 +285,7 @@ class CodeForm(forms.Form):
     )
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PanelForm, forms.ModelForm):
     """What staff check and buyers read. Licence details are locked once approved: staff
     record a renewed licence (sellers/producers.py: record_licence)."""
 

@@ -63,6 +63,10 @@ class DemoReport:
     products_created: int
 
 
+DEMO_UNITS = {"food": Product.Unit.PACK, "plant": Product.Unit.PIECE}
+DEMO_CARRIERS = (["post"], ["post", "tipax"], ["tipax", "chapar"], ["post", "courier"])
+
+
 def producer_count_for(products: int) -> int:
     return max(MIN_PRODUCERS, products // PRODUCTS_PER_PRODUCER)
 
@@ -215,6 +219,9 @@ class ProductFactory:
             product_class=self.classes[class_slug],
             structure=Product.STANDALONE,
             is_public=True,
+            unit=DEMO_UNITS.get(class_slug, Product.Unit.PIECE),
+            preparation_days=rng.choice((0, 0, 0, 3, 7)) if class_slug == "handicraft" else 0,
+            carriers=rng.choice(DEMO_CARRIERS) if BY_SLUG[class_slug].requires_shipping else [],
         )
         low, high = PRICE_RANGE_TOMAN[class_slug]
         price_rials = rng.randrange(low // 1000, high // 1000) * 1000 * 10
