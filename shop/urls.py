@@ -48,3 +48,4 @@ if settings.SERVE_MEDIA:
     urlpatterns.insert(
         0, re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
+handler403 = "shop.views.forbidden"

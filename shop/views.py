@@ -15,3 +15,11 @@ def locked_out(request, credentials=None, *args, **kwargs):
 
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "shop/locked_out.html", {"minutes": minutes}, status=429)
+
+
+def forbidden(request, exception=None):
+    """403 in the site's frame and language (Django's default is a bare English line); a
+    producer who wandered into the staff dashboard is shown the way to the seller panel."""
+    from django.shortcuts import render
+
+    return render(request, "oscar/403.html", status=403)

@@ -215,3 +215,12 @@ def test_the_panel_home_sums_this_months_sales_and_names_low_stock(producer_clie
     assert "شال ابریشمی" in html and "۱" in html
     assert "۰ تومان" in html
     assert ProductClass.objects.exists()
+
+
+def test_a_producer_in_the_staff_dashboard_is_shown_the_way_to_the_panel(producer_client):
+    client, _ = producer_client
+    response = client.get("/dashboard/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Forbidden" not in html
+    assert "پنل تولیدکننده" in html and 'class="btn btn-primary btn-lg" href="/seller/"' in html
