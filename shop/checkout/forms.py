@@ -9,9 +9,9 @@ from oscar.apps.checkout import forms as oscar_forms
 
 from catalog.models import Province
 from shop.persian.digits import to_latin_digits
+from shop.persian.identity import normalise_mobile
 
 SEPARATORS = re.compile(r"[\s\-‐–—_.]")
-MOBILE = re.compile(r"^(?:\+98|0098|98|0)(9\d{9})$")
 
 
 def normalise_postcode(value):
@@ -21,13 +21,10 @@ def normalise_postcode(value):
     return f"{digits[:5]}-{digits[5:]}"  # the form Oscar's address model validates for IR
 
 
-def normalise_mobile(value):
-    match = MOBILE.match(SEPARATORS.sub("", to_latin_digits(value or "")))
-    if not match:
-        raise forms.ValidationError(
-            _("Enter a mobile number of 11 digits starting with 09."), code="mobile"
-        )
-    return f"+98{match[1]}"
+def international_mobile(value):
+    """+989… as the address's phone-number field stores it; any form people type accepted
+    (shop/persian/identity.py is the one parser)."""
+    return "+98" + normalise_mobile(value or "")[1:]
 
 
 class ShippingAddressForm(oscar_forms.ShippingAddressForm):
@@ -50,4 +47,4 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
         return normalise_postcode(self.cleaned_data.get("postcode"))
 
     def clean_phone_number(self):
-        return normalise_mobile(self.cleaned_data.get("phone_number"))
+        return international_mobile(self.cleaned_data.get("phone_number"))
