@@ -40,8 +40,7 @@ def clean_photo(upload):
         raise PhotoRefused(TOO_LARGE)
     image = _open(data)
     picture = _decode(image)
-    picture = ImageOps.exif_transpose(picture)
-    picture = _plain(picture)
+    picture = _plain(_upright(picture))
     picture.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     # A fresh image carries no info: nothing of the original's EXIF, XMP or ICC is written.
@@ -69,6 +68,15 @@ def _decode(image):
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise PhotoRefused(BROKEN) from error
     return image
+
+
+def _upright(picture):
+    """Turned by its EXIF orientation; an unreadable EXIF block leaves the picture as taken
+    (the block is dropped with the rest of the metadata anyway)."""
+    try:
+        return ImageOps.exif_transpose(picture)
+    except (SyntaxError, ValueError, OSError):
+        return picture
 
 
 def _plain(picture):

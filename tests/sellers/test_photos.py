@@ -95,6 +95,13 @@ def test_a_phone_photo_is_turned_upright_and_loses_its_gps_and_all_metadata():
     assert b"PhoneMaker" not in cleaned.read()
 
 
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
+def test_a_photo_with_unreadable_exif_is_kept_as_taken(fmt):
+    cleaned = clean_photo(upload(image_bytes(fmt, exif=b"not a TIFF header")))
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert image.size == (300, 200) and not image.getexif()
+
+
 def test_a_large_photo_is_kept_at_2000_pixels_a_side():
     cleaned = clean_photo(upload(image_bytes("JPEG", size=(4000, 3000))))
     with Image.open(io.BytesIO(cleaned.read())) as image:
