@@ -2,6 +2,7 @@
 truncated files refused, upright, stripped of every metadata block (GPS above all), WebP."""
 
 import io
+import warnings
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -67,6 +68,17 @@ def test_a_20000_pixel_square_is_refused_from_its_header():
     bomb = image_bytes("PNG", size=(20000, 20000), mode="1", colour=0)  # 48 KB on disk
     assert len(bomb) < 100_000
     assert "ابعاد" in refusal(bomb, "big.png")
+
+
+def test_48_million_pixels_are_refused_by_our_limit_below_pillows():
+    assert "ابعاد" in refusal(image_bytes("PNG", size=(8000, 6000), mode="1", colour=0))
+
+
+def test_pillows_bomb_warning_raised_as_an_error_is_refused_all_the_same():
+    bomb = image_bytes("PNG", size=(10000, 10000), mode="1", colour=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        assert "ابعاد" in refusal(bomb)
 
 
 def test_a_truncated_jpeg_is_refused():
