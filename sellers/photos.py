@@ -22,6 +22,7 @@ MAX_PHOTO_BYTES = 15 * 1024 * 1024
 MAX_PHOTO_PIXELS = 40_000_000
 MAX_STORED_SIDE = 2000
 FORMATS = ("JPEG", "PNG", "WEBP")
+SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")  # JPEG, PNG; WebP is RIFF....WEBP
 WEBP_QUALITY = 82
 
 NOT_A_PHOTO = _("This file is not a photo. Please send a JPEG, PNG or WebP photo.")
@@ -56,11 +57,16 @@ def _open(data):
         # arrives as an exception only when warnings are errors, as in some test runs.
         raise PhotoRefused(TOO_MANY_PIXELS) from error
     except (UnidentifiedImageError, OSError, ValueError) as error:
-        raise PhotoRefused(NOT_A_PHOTO) from error
+        raise PhotoRefused(BROKEN if _starts_like_a_photo(data) else NOT_A_PHOTO) from error
     width, height = image.size
     if width * height > MAX_PHOTO_PIXELS:
         raise PhotoRefused(TOO_MANY_PIXELS)
     return image
+
+
+def _starts_like_a_photo(data):
+    """A JPEG, PNG or WebP signature: a damaged photo (send it again), not some other file."""
+    return data.startswith(SIGNATURES) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
 
 
 def _decode(image):

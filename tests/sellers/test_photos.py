@@ -86,6 +86,13 @@ def test_a_truncated_jpeg_is_refused():
     assert "ناقص" in refusal(data[: len(data) // 2])
 
 
+def test_a_webp_cut_short_or_a_png_with_a_damaged_header_is_called_damaged_not_foreign():
+    webp = image_bytes("WEBP", size=(400, 400))
+    png = image_bytes("PNG")
+    assert "ناقص" in refusal(webp[: len(webp) // 2], "a.webp")
+    assert "ناقص" in refusal(png[:16] + b"\0" * 200, "a.png")
+
+
 def test_a_20_mb_file_is_refused_before_it_is_read():
     class Huge(SimpleUploadedFile):
         def read(self, *args):
