@@ -89,6 +89,8 @@ def _upright(picture):
 
 def _plain(picture):
     """RGB, or RGBA when the picture has transparency, with no info carried over."""
+    if picture.mode.startswith("I"):  # 16-bit greyscale: scale to 8 bits, not clip to white
+        picture = picture.convert("I").point(lambda value: value / 256, "L")
     has_alpha = picture.mode in ("RGBA", "LA", "PA") or (
         picture.mode == "P" and "transparency" in picture.info
     )

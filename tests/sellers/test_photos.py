@@ -121,6 +121,12 @@ def test_a_photo_with_unreadable_exif_is_kept_as_taken(fmt):
         assert image.size == (300, 200) and not image.getexif()
 
 
+def test_a_16_bit_greyscale_png_keeps_its_tones():
+    cleaned = clean_photo(upload(image_bytes("PNG", mode="I;16", colour=30000), "scan.png"))
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert image.mode == "RGB" and abs(image.getpixel((0, 0))[0] - 30000 // 256) <= 2
+
+
 def test_a_large_photo_is_kept_at_2000_pixels_a_side():
     cleaned = clean_photo(upload(image_bytes("JPEG", size=(4000, 3000))))
     with Image.open(io.BytesIO(cleaned.read())) as image:
