@@ -72,6 +72,9 @@ def _starts_like_a_photo(data):
 def _decode(image):
     try:
         image.seek(0)  # an animation keeps its first frame
+        # A JPEG decodes at 1/2, 1/4 or 1/8 scale while each side stays >= MAX_STORED_SIDE:
+        # a 39 MP photo then takes a quarter of the memory. Other formats ignore this.
+        image.draft(None, (MAX_STORED_SIDE, MAX_STORED_SIDE))
         image.load()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise PhotoRefused(BROKEN) from error

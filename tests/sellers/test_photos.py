@@ -133,6 +133,22 @@ def test_a_large_photo_is_kept_at_2000_pixels_a_side():
         assert image.size == (MAX_STORED_SIDE, 1500)
 
 
+def test_a_big_sideways_photo_decoded_at_half_scale_comes_out_upright_at_2000_pixels():
+    picture = Image.new("RGB", (6000, 4200), (220, 0, 0))
+    picture.paste((0, 0, 220), (3000, 0, 6000, 4200))  # left half red, right half blue
+    exif = Image.Exif()
+    exif[ORIENTATION] = 6  # shown turned a quarter clockwise: red on top
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", exif=exif.tobytes())
+    cleaned = clean_photo(upload(buffer.getvalue()))
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert image.size == (1400, MAX_STORED_SIDE)
+        red, _, blue = image.getpixel((700, 500))
+        assert red > 180 and blue < 40
+        red, _, blue = image.getpixel((700, 1500))
+        assert red < 40 and blue > 180
+
+
 def test_transparency_is_kept():
     cleaned = clean_photo(upload(image_bytes("PNG", mode="RGBA", colour=(0, 0, 0, 0)), "a.png"))
     with Image.open(io.BytesIO(cleaned.read())) as image:
