@@ -32,6 +32,22 @@ BROKEN = _("This photo is incomplete or damaged. Please send it again.")
 
 
 def clean_photo(upload):
+    data = _read(upload)
+    # One full-size picture at a time: turned in place, converted only when it must be, and
+    # copied only once downscaled (a copy at each step cost 600 MB for a 39 MP RGBA PNG).
+    with _open(data) as image:
+        _decode(image)
+        _turn_upright(image)
+        picture = _rgb(image)
+        picture.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), Image.Resampling.LANCZOS)
+        picture = _without_metadata(picture)
+    out = io.BytesIO()
+    picture.save(out, "WEBP", quality=WEBP_QUALITY, method=4)
+    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.webp")
+
+
+def _read(upload):
+    """The upload's bytes, refused by its declared size before reading and by what is read."""
     size = getattr(upload, "size", None)
     if size is not None and size > MAX_PHOTO_BYTES:
         raise PhotoRefused(TOO_LARGE)
@@ -39,14 +55,7 @@ def clean_photo(upload):
     data = upload.read(MAX_PHOTO_BYTES + 1)
     if len(data) > MAX_PHOTO_BYTES:
         raise PhotoRefused(TOO_LARGE)
-    image = _open(data)
-    picture = _decode(image)
-    picture = _plain(_upright(picture))
-    picture.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), Image.Resampling.LANCZOS)
-    out = io.BytesIO()
-    # A fresh image carries no info: nothing of the original's EXIF, XMP or ICC is written.
-    picture.save(out, "WEBP", quality=WEBP_QUALITY, method=4)
-    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.webp")
+    return data
 
 
 def _open(data):
@@ -78,26 +87,30 @@ def _decode(image):
         image.load()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise PhotoRefused(BROKEN) from error
-    return image
 
 
-def _upright(picture):
+def _turn_upright(image):
     """Turned by its EXIF orientation; an unreadable EXIF block leaves the picture as taken
     (the block is dropped with the rest of the metadata anyway)."""
     try:
-        return ImageOps.exif_transpose(picture)
+        ImageOps.exif_transpose(image, in_place=True)
     except (SyntaxError, ValueError, OSError):
-        return picture
+        pass
 
 
-def _plain(picture):
-    """RGB, or RGBA when the picture has transparency, with no info carried over."""
-    if picture.mode.startswith("I"):  # 16-bit greyscale: scale to 8 bits, not clip to white
-        picture = picture.convert("I").point(lambda value: value / 256, "L")
-    has_alpha = picture.mode in ("RGBA", "LA", "PA") or (
-        picture.mode == "P" and "transparency" in picture.info
+def _rgb(image):
+    """RGB, or RGBA when the picture has transparency; the image itself when it already is."""
+    if image.mode.startswith("I"):  # 16-bit greyscale: scale to 8 bits, not clip to white
+        image = image.convert("I").point(lambda value: value / 256, "L")
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
     )
-    converted = picture.convert("RGBA" if has_alpha else "RGB")
-    clean = Image.new(converted.mode, converted.size)
-    clean.paste(converted)
+    mode = "RGBA" if has_alpha else "RGB"
+    return image if image.mode == mode else image.convert(mode)
+
+
+def _without_metadata(picture):
+    """A fresh image with the same pixels and no info: nothing of EXIF, XMP, ICC or comments."""
+    clean = Image.new(picture.mode, picture.size)
+    clean.paste(picture)
     return clean
