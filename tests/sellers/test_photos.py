@@ -105,6 +105,25 @@ def test_a_20_mb_file_is_refused_before_it_is_read():
     assert "۱۵ مگابایت" in str(caught.value.message)
 
 
+def test_a_file_whose_declared_size_lies_is_read_only_up_to_the_limit():
+    liar = upload(b"\0" * (16 * 1024 * 1024))
+    liar.size = 1000
+    with pytest.raises(PhotoRefused) as caught, translation.override("fa"):
+        clean_photo(liar)
+    assert "۱۵ مگابایت" in str(caught.value.message)
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP", "MPO"])  # MPO: a phone's multi-picture JPEG
+def test_an_animation_or_multi_picture_file_keeps_its_first_picture(fmt):
+    red, blue = (Image.new("RGB", (60, 40), colour) for colour in ((220, 0, 0), (0, 0, 220)))
+    buffer = io.BytesIO()
+    red.save(buffer, fmt, save_all=True, append_images=[blue], duration=100)
+    cleaned = clean_photo(upload(buffer.getvalue()))
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert getattr(image, "n_frames", 1) == 1 and image.size == (60, 40)
+        assert image.getpixel((30, 20))[0] > 180
+
+
 def test_a_phone_photo_is_turned_upright_and_loses_its_gps_and_all_metadata():
     cleaned = clean_photo(upload(phone_jpeg()))
     with Image.open(io.BytesIO(cleaned.read())) as image:
