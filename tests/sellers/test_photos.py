@@ -2,6 +2,7 @@
 truncated files refused, upright, stripped of every metadata block (GPS above all), WebP."""
 
 import io
+import warnings
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -69,9 +70,27 @@ def test_a_20000_pixel_square_is_refused_from_its_header():
     assert "ابعاد" in refusal(bomb, "big.png")
 
 
+def test_48_million_pixels_are_refused_by_our_limit_below_pillows():
+    assert "ابعاد" in refusal(image_bytes("PNG", size=(8000, 6000), mode="1", colour=0))
+
+
+def test_pillows_bomb_warning_raised_as_an_error_is_refused_all_the_same():
+    bomb = image_bytes("PNG", size=(10000, 10000), mode="1", colour=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        assert "ابعاد" in refusal(bomb)
+
+
 def test_a_truncated_jpeg_is_refused():
     data = jpeg_bytes((800, 600))
     assert "ناقص" in refusal(data[: len(data) // 2])
+
+
+def test_a_webp_cut_short_or_a_png_with_a_damaged_header_is_called_damaged_not_foreign():
+    webp = image_bytes("WEBP", size=(400, 400))
+    png = image_bytes("PNG")
+    assert "ناقص" in refusal(webp[: len(webp) // 2], "a.webp")
+    assert "ناقص" in refusal(png[:16] + b"\0" * 200, "a.png")
 
 
 def test_a_20_mb_file_is_refused_before_it_is_read():
@@ -86,6 +105,25 @@ def test_a_20_mb_file_is_refused_before_it_is_read():
     assert "۱۵ مگابایت" in str(caught.value.message)
 
 
+def test_a_file_whose_declared_size_lies_is_read_only_up_to_the_limit():
+    liar = upload(b"\0" * (16 * 1024 * 1024))
+    liar.size = 1000
+    with pytest.raises(PhotoRefused) as caught, translation.override("fa"):
+        clean_photo(liar)
+    assert "۱۵ مگابایت" in str(caught.value.message)
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP", "MPO"])  # MPO: a phone's multi-picture JPEG
+def test_an_animation_or_multi_picture_file_keeps_its_first_picture(fmt):
+    red, blue = (Image.new("RGB", (60, 40), colour) for colour in ((220, 0, 0), (0, 0, 220)))
+    buffer = io.BytesIO()
+    red.save(buffer, fmt, save_all=True, append_images=[blue], duration=100)
+    cleaned = clean_photo(upload(buffer.getvalue()))
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert getattr(image, "n_frames", 1) == 1 and image.size == (60, 40)
+        assert image.getpixel((30, 20))[0] > 180
+
+
 def test_a_phone_photo_is_turned_upright_and_loses_its_gps_and_all_metadata():
     cleaned = clean_photo(upload(phone_jpeg()))
     with Image.open(io.BytesIO(cleaned.read())) as image:
@@ -95,10 +133,39 @@ def test_a_phone_photo_is_turned_upright_and_loses_its_gps_and_all_metadata():
     assert b"PhoneMaker" not in cleaned.read()
 
 
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
+def test_a_photo_with_unreadable_exif_is_kept_as_taken(fmt):
+    cleaned = clean_photo(upload(image_bytes(fmt, exif=b"not a TIFF header")))
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert image.size == (300, 200) and not image.getexif()
+
+
+def test_a_16_bit_greyscale_png_keeps_its_tones():
+    cleaned = clean_photo(upload(image_bytes("PNG", mode="I;16", colour=30000), "scan.png"))
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert image.mode == "RGB" and abs(image.getpixel((0, 0))[0] - 30000 // 256) <= 2
+
+
 def test_a_large_photo_is_kept_at_2000_pixels_a_side():
     cleaned = clean_photo(upload(image_bytes("JPEG", size=(4000, 3000))))
     with Image.open(io.BytesIO(cleaned.read())) as image:
         assert image.size == (MAX_STORED_SIDE, 1500)
+
+
+def test_a_big_sideways_photo_decoded_at_half_scale_comes_out_upright_at_2000_pixels():
+    picture = Image.new("RGB", (6000, 4200), (220, 0, 0))
+    picture.paste((0, 0, 220), (3000, 0, 6000, 4200))  # left half red, right half blue
+    exif = Image.Exif()
+    exif[ORIENTATION] = 6  # shown turned a quarter clockwise: red on top
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", exif=exif.tobytes())
+    cleaned = clean_photo(upload(buffer.getvalue()))
+    with Image.open(io.BytesIO(cleaned.read())) as image:
+        assert image.size == (1400, MAX_STORED_SIDE)
+        red, _, blue = image.getpixel((700, 500))
+        assert red > 180 and blue < 40
+        red, _, blue = image.getpixel((700, 1500))
+        assert red < 40 and blue > 180
 
 
 def test_transparency_is_kept():
