@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from catalog.models import AttributeOption, Category, Product, ProductClass
 from shop.persian.digits import to_latin_digits
+from shop.persian.money import to_toman
 
 from . import listings, selectors
 from .exceptions import SellersError
@@ -64,23 +65,20 @@ def export_rows(producer):
         "attribute_values__attribute", "attribute_values__value_option"
     ):
         record = product.own_stockrecords[0]
-        category = product.categories.all()[0] if product.categories.all() else None
-        stock = ""
-        if record.num_in_stock is not None:
-            stock = record.num_in_stock - (record.num_allocated or 0)
+        categories = product.categories.all()
+        stock = selectors.for_sale(record)
         values = {v.attribute.name: v.value for v in product.attribute_values.all()}
-        carriers = dict(Carrier.choices)
         yield [
             record.partner_sku,
             product.product_class.name,
-            category.name if category else "",
+            categories[0].name if categories else "",
             product.title,
             product.description,
-            int(record.price or 0) // 10,
-            stock,
+            to_toman(record.price or 0),
+            "" if stock is None else stock,
             product.get_unit_display(),
             product.preparation_days,
-            "، ".join(str(carriers.get(c, c)) for c in product.carriers),
+            "، ".join(str(name) for name in product.carrier_names),
             "بله" if product.is_public else "خیر",
         ] + [_cell(values.get(name, "")) for name in names]
 

@@ -32,6 +32,12 @@ def producers_for_staff(status=""):
 LOW_STOCK = 2
 
 
+def for_sale(record):
+    """What is still for sale: the stock less the units orders hold (Oscar's net stock);
+    None for a class that keeps no stock (services)."""
+    return None if record.num_in_stock is None else record.net_stock_level
+
+
 def listings_for(producer):
     """The producer's listings: each product with this producer's stock record."""
     return (

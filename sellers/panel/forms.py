@@ -13,10 +13,11 @@ from shop.persian.forms import (
     PersianIntegerField,
     ShebaField,
 )
-from shop.persian.money import RIALS_PER_TOMAN
+from shop.persian.money import RIALS_PER_TOMAN, to_toman
 
 from ..exceptions import SellersError
 from ..models import Carrier, Fulfilment, Partner
+from ..selectors import for_sale
 
 MAX_PRICE_TOMAN = 10_000_000_000
 
@@ -144,15 +145,13 @@ class ListingForm(PanelForm, forms.Form):
     @classmethod
     def initial_for(cls, product, record):
         values = {v.attribute.code: v.value for v in product.attribute_values.all()}
-        net = None
-        if record.num_in_stock is not None:
-            net = record.num_in_stock - (record.num_allocated or 0)
+        categories = product.categories.all()  # prefetched by selectors.listings_for
         initial = {
             "title": product.title,
-            "category": product.categories.first(),
+            "category": categories[0] if categories else None,
             "description": product.description,
-            "price_toman": int(record.price or 0) // RIALS_PER_TOMAN,
-            "stock": net,
+            "price_toman": to_toman(record.price or 0),
+            "stock": for_sale(record),
             "unit": product.unit,
             "made_to_order": 1 if product.preparation_days else 0,
             "preparation_days": product.preparation_days or None,
@@ -353,10 +352,10 @@ class ProfileForm(PanelForm, forms.ModelForm):
         for name in ("province", "city", "national_id", "licence_number", "licence_issuer"):
             self.fields[name].required = True
         self.fields["licence_scan"].required = not producer.licence_scan
-        self.fields["shipping_fee_toman"].initial = producer.base_shipping_fee_rials // 10
+        self.fields["shipping_fee_toman"].initial = to_toman(producer.base_shipping_fee_rials)
         if producer.free_shipping_threshold_rials is not None:
-            self.fields["free_shipping_from_toman"].initial = (
-                producer.free_shipping_threshold_rials // 10
+            self.fields["free_shipping_from_toman"].initial = to_toman(
+                producer.free_shipping_threshold_rials
             )
         if producer.is_approved:
             for name in self.LICENCE_FIELDS:
@@ -391,9 +390,9 @@ class ProfileForm(PanelForm, forms.ModelForm):
 
     def save(self, commit=True):
         producer = super().save(commit=False)
-        producer.base_shipping_fee_rials = self.cleaned_data["shipping_fee_toman"] * 10
+        producer.base_shipping_fee_rials = self.cleaned_data["shipping_fee_toman"] * RIALS_PER_TOMAN
         free = self.cleaned_data.get("free_shipping_from_toman")
-        producer.free_shipping_threshold_rials = None if free is None else free * 10
+        producer.free_shipping_threshold_rials = None if free is None else free * RIALS_PER_TOMAN
         if commit:
             producer.save()
             self.save_m2m()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from catalog.models import ProductClass
+from shop.persian.money import RIALS_PER_TOMAN, to_toman
 
 from .. import listings, selectors
 from ..access import producer_required
@@ -35,14 +36,12 @@ def listings_view(request):
     rows = []
     for product in page:
         record = product.own_stockrecords[0]
-        net = None
-        if record.num_in_stock is not None:
-            net = record.num_in_stock - (record.num_allocated or 0)
+        stock = selectors.for_sale(record)
         form = QuickEditForm(
-            initial={"price_toman": int(record.price or 0) // 10, "stock": net},
+            initial={"price_toman": to_toman(record.price or 0), "stock": stock},
             prefix=f"p{product.pk}",
         )
-        rows.append({"product": product, "record": record, "stock": net, "form": form})
+        rows.append({"product": product, "record": record, "stock": stock, "form": form})
     context = {"page": page, "rows": rows, "producer": request.producer}
     return render(request, "sellers/panel/listings.html", context)
 
@@ -106,7 +105,7 @@ def quick_edit_view(request, pk):
         listings.set_price_and_stock(
             request.producer,
             product,
-            price_rials=form.cleaned_data["price_toman"] * 10,
+            price_rials=form.cleaned_data["price_toman"] * RIALS_PER_TOMAN,
             stock=form.cleaned_data["stock"],
         )
         messages.success(request, _("%(title)s: price and stock saved.") % {"title": product.title})

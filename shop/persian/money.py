@@ -12,6 +12,11 @@ def to_rials(amount) -> int:
     return int(Decimal(str(amount)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def to_toman(amount_rials) -> int:
+    """Whole Toman of a Rial amount, as a form shows a price back to the person who typed it."""
+    return to_rials(amount_rials) // RIALS_PER_TOMAN
+
+
 def format_toman(amount_rials, language: str = "fa") -> str:
     """1250000 Rials -> '۱۲۵٬۰۰۰ تومان' (fa) or '125,000 Toman' (en).
 
