@@ -4,6 +4,8 @@ sellers.selectors (reads), each reached through `producer_required` (sellers/acc
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -112,7 +114,17 @@ def quick_edit_view(request, pk):
     else:
         errors = "؛ ".join(e for field in form.errors.values() for e in field)
         messages.error(request, f"{product.title}: {errors}")
-    return redirect(request.POST.get("next") or "seller:listings")
+    return redirect(_back_to_list(request))
+
+
+def _back_to_list(request):
+    """The list page the form was on (its page number kept); never another site."""
+    target = request.POST.get("next", "")
+    if target.startswith(reverse("seller:listings")) and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("seller:listings")
 
 
 @require_POST

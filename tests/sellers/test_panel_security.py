@@ -123,3 +123,18 @@ def test_staff_of_the_shop_are_not_producers_by_default(client, reference_data):
     client.force_login(UserFactory(is_staff=True))
     assert client.get(reverse("seller:listings")).status_code == 403
     assert Category.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/seller/listings/", "/accounts/"]
+)
+def test_the_inline_edit_goes_back_only_to_the_listings_page(producer_client, target):
+    client, producer = producer_client
+    own = make_product(producer=producer, with_image=False)
+    prefix = f"p{own.pk}"
+    data = {f"{prefix}-price_toman": "100", "next": target}
+    response = client.post(reverse("seller:quick-edit", args=[own.pk]), data)
+    assert response["Location"] == reverse("seller:listings")
+    data["next"] = reverse("seller:listings") + "?page=2"
+    response = client.post(reverse("seller:quick-edit", args=[own.pk]), data)
+    assert response["Location"] == reverse("seller:listings") + "?page=2"
