@@ -1,7 +1,9 @@
-"""What producers are told, by SMS and email, when staff decide or a licence nears expiry.
+"""What producers and buyers are told, by SMS and email: staff decisions, a licence near
+expiry, each step of an order.
 
-Called on commit with ids; each message is built in Persian (the site's language) and sent
-through the SMS backend (shop/sms) and email. A failed SMS is logged, never undoes a decision.
+Run by Celery tasks (sellers/tasks.py) queued on commit, with ids; each message is built in
+Persian (the site's language) and sent through the SMS backend (shop/sms) and email. A
+failed SMS is logged, never undoes what was done.
 """
 
 import logging

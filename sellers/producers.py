@@ -55,7 +55,7 @@ def refresh_selling(producer, day=None):
 
 
 def _decide(producer, action, status, reason="", by=None):
-    from .notifications import tell_producer_of_decision
+    from .tasks import notify_producer_of_decision
 
     with transaction.atomic():
         producer = _locked(producer)
@@ -70,7 +70,7 @@ def _decide(producer, action, status, reason="", by=None):
             producer.slug = unique_slug(producer.name, producer.pk)
         producer.save()
         refresh_selling(producer)
-        transaction.on_commit(lambda: tell_producer_of_decision(producer.pk, action))
+        transaction.on_commit(lambda: notify_producer_of_decision.delay(producer.pk, action))
     return producer
 
 

@@ -1,4 +1,5 @@
 from collections import defaultdict
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -41,18 +42,21 @@ STEPS = {
 }
 
 
-def _step(fulfilment, action, **changes):
-    """Lock, check the state allows `action`, apply, tell the buyer once it commits."""
-    from .notifications import tell_buyer_of_fulfilment
+def _step(fulfilment, action, before=None, **changes):
+    """Lock, check the state allows `action`, run `before` (under the lock), apply the
+    changes, and queue the buyer's SMS and email for when it commits."""
+    from .tasks import notify_buyer_of_fulfilment
 
     with transaction.atomic():
         locked = Fulfilment.objects.select_for_update().get(pk=fulfilment.pk)
         if locked.status not in STEPS[action]:
             raise FulfilmentStateError(locked.status, action)
+        if before is not None:
+            before(locked)
         for name, value in changes.items():
             setattr(locked, name, value)
         locked.save()
-        transaction.on_commit(lambda: tell_buyer_of_fulfilment(locked.pk))
+        transaction.on_commit(partial(notify_buyer_of_fulfilment.delay, locked.pk))
     return locked
 
 
@@ -82,24 +86,15 @@ def deliver_fulfilment(fulfilment):
 
 
 def cancel_fulfilment(fulfilment, reason, by):
-    """The producer cannot send it: stock goes back, and the buyer's part (goods and this
-    producer's shipping) is recorded as a refund for staff to transfer."""
+    """The producer cannot send it: the staff part-refund path puts the stock back and
+    records the buyer's part (goods and this producer's shipping) for staff to transfer."""
     from shop.checkout.refunds import refund_fulfilment
 
-    with transaction.atomic():
-        locked = Fulfilment.objects.select_for_update().get(pk=fulfilment.pk)
-        if locked.status not in STEPS["cancel"]:
-            raise FulfilmentStateError(locked.status, "cancel")
-        refund_fulfilment(locked, by, reason)  # restocks and marks it cancelled
-        return _step_after_cancel(locked, reason)
-
-
-def _step_after_cancel(fulfilment, reason):
-    from .notifications import tell_buyer_of_fulfilment
-
-    Fulfilment.objects.filter(pk=fulfilment.pk).update(
-        cancel_reason=reason, cancelled_at=timezone.now()
+    return _step(
+        fulfilment,
+        "cancel",
+        before=lambda locked: refund_fulfilment(locked, by, reason),
+        status=Fulfilment.Status.CANCELLED,
+        cancel_reason=reason,
+        cancelled_at=timezone.now(),
     )
-    transaction.on_commit(lambda: tell_buyer_of_fulfilment(fulfilment.pk))
-    fulfilment.refresh_from_db()
-    return fulfilment

@@ -1,4 +1,5 @@
-"""Scheduled producer housekeeping (celery beat, daily): licence reminders and expiry."""
+"""Producers' background work: daily licence housekeeping (celery beat), the SMS and email
+that decisions and order steps send, and listing imports."""
 
 from celery import shared_task
 
@@ -8,6 +9,21 @@ def licence_housekeeping():
     from .producers import hide_expired_licences, send_licence_reminders
 
     return {"reminded": send_licence_reminders(), "hidden": hide_expired_licences()}
+
+
+@shared_task(name="sellers.tasks.notify_buyer_of_fulfilment")
+def notify_buyer_of_fulfilment(fulfilment_id):
+    """SMS and email off the request: a slow SMS provider never holds a producer's tap."""
+    from .notifications import tell_buyer_of_fulfilment
+
+    tell_buyer_of_fulfilment(fulfilment_id)
+
+
+@shared_task(name="sellers.tasks.notify_producer_of_decision")
+def notify_producer_of_decision(producer_id, action):
+    from .notifications import tell_producer_of_decision
+
+    tell_producer_of_decision(producer_id, action)
 
 
 @shared_task(name="sellers.tasks.run_listing_import")
