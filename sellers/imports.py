@@ -13,17 +13,21 @@ import csv
 import io
 import logging
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalog.models import AttributeOption, Category, Product, ProductClass
+from catalog.models import AttributeOption, Category, Product, ProductAttribute, ProductClass
+from shop.persian.dates import format_jalali_numeric
 from shop.persian.digits import to_latin_digits
 from shop.persian.money import to_toman
 
 from . import listings, selectors
 from .exceptions import SellersError
 from .models import Carrier, ListingImport
+from .panel.forms import ListingForm, craft_categories
+from .tasks import run_listing_import
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +50,6 @@ MAX_ROWS = 2000
 
 
 def _attribute_names():
-    from catalog.models import ProductAttribute
-
     return sorted({a.name for a in ProductAttribute.objects.all()})
 
 
@@ -87,8 +89,6 @@ def _cell(value):
     if hasattr(value, "option"):
         return value.option
     if hasattr(value, "isoformat"):
-        from shop.persian.dates import format_jalali_numeric
-
         return format_jalali_numeric(value)
     return value
 
@@ -178,8 +178,6 @@ def _match(value, choices):
 
 def form_data(row, product_class):
     """A row as ListingForm POST data for `product_class`."""
-    from .panel.forms import craft_categories
-
     category = craft_categories(product_class).filter(name=row.get("category", "")).first()
     category = category or Category.objects.filter(code=row.get("category", "")).first()
     carriers = [
@@ -219,10 +217,6 @@ def _product_class(row):
 
 def import_row(producer, row):
     """Create or update one listing; returns "created" or "updated", or a list of errors."""
-    from django.core.exceptions import ObjectDoesNotExist
-
-    from .panel.forms import ListingForm
-
     product = None
     code = row.get("code", "")
     if code:
@@ -257,8 +251,6 @@ def start_import(producer, upload, by):
     job = ListingImport.objects.create(
         producer=producer, file=upload, original_name=upload.name[:255], created_by=by
     )
-    from .tasks import run_listing_import
-
     transaction.on_commit(lambda: run_listing_import.delay(job.pk))
     return job
 

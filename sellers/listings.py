@@ -11,6 +11,7 @@ import uuid
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from catalog.models import Product, ProductCategory, ProductImage
 
@@ -120,8 +121,6 @@ def duplicate_listing(producer, product):
     """A hidden copy to edit into a new listing: same class, category, attributes, photos."""
     record = product.stockrecords.get(partner=producer)
     category = product.categories.first()
-    from django.utils.translation import gettext as _
-
     copy = create_listing(
         producer,
         product.product_class,

@@ -5,7 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.forms import EmailUserCreationForm
 
-from catalog.models import Category, Product
+from catalog.models import Category, City, Product
+from shop.persian.digits import to_latin_digits
 from shop.persian.forms import (
     JalaliDateField,
     MobileField,
@@ -17,6 +18,8 @@ from shop.persian.money import RIALS_PER_TOMAN, to_toman
 
 from ..exceptions import SellersError
 from ..models import Carrier, Fulfilment, Partner
+from ..photos import clean_photo
+from ..producers import mobile_taken
 from ..selectors import for_sale
 
 MAX_PRICE_TOMAN = 10_000_000_000
@@ -201,8 +204,6 @@ class ShipForm(PanelForm, forms.Form):
     tracking_code = forms.CharField(label=_("Tracking code"), max_length=64, required=False)
 
     def clean_tracking_code(self):
-        from shop.persian.digits import to_latin_digits
-
         return to_latin_digits(self.cleaned_data["tracking_code"]).strip()
 
     def clean(self):
@@ -257,8 +258,6 @@ class JoinDetailsForm(PanelForm, forms.Form):
     mobile = MobileField(help_text=_("We send a confirmation code to it."))
 
     def clean_mobile(self):
-        from ..producers import mobile_taken
-
         mobile = self.cleaned_data["mobile"]
         if mobile_taken(mobile):
             raise forms.ValidationError(_("A producer account already has this mobile number."))
@@ -344,8 +343,6 @@ class ProfileForm(PanelForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         producer = self.instance
         self.fields["crafts"].queryset = Category.objects.filter(depth=2).order_by("name")
-        from catalog.models import City
-
         self.fields["city"].queryset = City.objects.select_related("province").order_by(
             "province__name_fa", "name_fa"
         )
@@ -363,8 +360,6 @@ class ProfileForm(PanelForm, forms.ModelForm):
                 self.fields[name].required = False
 
     def _clean_image(self, name):
-        from ..photos import clean_photo
-
         upload = self.cleaned_data.get(name)
         if upload and upload is not getattr(self.instance, name) and hasattr(upload, "size"):
             try:
