@@ -141,3 +141,19 @@ def test_an_approved_producer_cannot_change_the_checked_licence(producer_client)
     producer.refresh_from_db()
     assert (producer.licence_number, producer.licence_expires_on) == before
     assert producer.story == "از کودکی با مادرم گلیم می‌بافم."
+
+
+def test_a_producer_cannot_approve_or_verify_themselves_through_the_profile(producer_client):
+    client, producer = producer_client
+    producer.status, producer.is_selling, producer.licence_verified_at = "applied", False, None
+    producer.licence_number = ""
+    producer.save()
+    data = profile_data(
+        status="active", is_selling="on", licence_verified_at="2026-01-01", slug="someone-else"
+    )
+    assert client.post(reverse("seller:profile"), data).status_code == 302
+    producer.refresh_from_db()
+    assert (producer.status, producer.is_selling, producer.licence_verified_at) == (
+        "applied", False, None
+    )  # fmt: skip
+    assert producer.slug != "someone-else"
