@@ -51,3 +51,21 @@ class PhotoRefused(SellersError):
     def __init__(self, message):
         super().__init__(message)
         self.message = message
+
+
+class PayoutError(SellersError):
+    """A payout batch step its state does not allow, or nothing to pay."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class SupportAccessDenied(SellersError):
+    message = _("This producer has not given your company access to this part of their panel.")
+
+
+class GrantError(SellersError):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message

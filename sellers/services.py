@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from .exceptions import FulfilmentStateError
 from .models import Fulfilment
+from .money import ledger
 from .shipping import charges_for_order
 
 
@@ -42,9 +43,10 @@ STEPS = {
 }
 
 
-def _step(fulfilment, action, before=None, **changes):
+def _step(fulfilment, action, before=None, after=None, **changes):
     """Lock, check the state allows `action`, run `before` (under the lock), apply the
-    changes, and queue the buyer's SMS and email for when it commits."""
+    changes, run `after` (still under the lock), and queue the buyer's SMS and email for
+    when it commits."""
     from .tasks import notify_buyer_of_fulfilment
 
     with transaction.atomic():
@@ -56,6 +58,8 @@ def _step(fulfilment, action, before=None, **changes):
         for name, value in changes.items():
             setattr(locked, name, value)
         locked.save()
+        if after is not None:
+            after(locked)
         transaction.on_commit(partial(notify_buyer_of_fulfilment.delay, locked.pk))
     return locked
 
@@ -80,8 +84,14 @@ def ship_fulfilment(fulfilment, carrier, tracking_code):
 
 
 def deliver_fulfilment(fulfilment):
+    """Delivered: the sale and its commission are booked to the producer's ledger in the
+    same transaction (sellers/money/ledger.py)."""
     return _step(
-        fulfilment, "deliver", status=Fulfilment.Status.DELIVERED, delivered_at=timezone.now()
+        fulfilment,
+        "deliver",
+        after=ledger.book_sale,
+        status=Fulfilment.Status.DELIVERED,
+        delivered_at=timezone.now(),
     )
 
 

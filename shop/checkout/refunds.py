@@ -3,13 +3,14 @@
 A whole order is reversed at Zarinpal while the gateway still allows it (30 minutes after
 verification); later, and for one producer's part (Zarinpal cannot reverse part of a
 payment), the refund is recorded for a manual transfer. Either way the stock comes back and
-the refund row is what the producer ledger will read.
+a delivered part's sale and commission are reversed on the producer's ledger.
 """
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sellers.models import Fulfilment
+from sellers.money import ledger
 from shop.payments.exceptions import GatewayUnavailable
 from shop.payments.models import PaymentAttempt, Refund
 from shop.payments.registry import adapter_for
@@ -59,6 +60,8 @@ def refund_order(order, by, reason):
             created_by=by,
         )
         _restock(order.lines.select_related("stockrecord"))
+        for fulfilment in order.fulfilments.select_for_update().order_by("pk"):
+            ledger.book_refund(fulfilment, by)
         order.fulfilments.update(status=Fulfilment.Status.CANCELLED)
         order.set_status(REFUNDED)
         return refund
@@ -82,6 +85,7 @@ def refund_fulfilment(fulfilment, by, reason):
             created_by=by,
         )
         _restock(lines)
+        ledger.book_refund(fulfilment, by)
         fulfilment.status = Fulfilment.Status.CANCELLED
         fulfilment.save(update_fields=["status", "updated_at"])
         return refund

@@ -355,3 +355,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=6, minute=0),
     },
 }
+
+# Producers' money (sellers/money): the commission without any rate row (hundredths of a
+# percent), the days a delivered sale is held before it may be paid out (returns, disputes),
+# and the smallest balance a payout batch pays (Rials).
+SELLER_DEFAULT_COMMISSION_BP = int(env("SELLER_DEFAULT_COMMISSION_BP", "1000"))
+SELLER_PAYOUT_HOLD_DAYS = int(env("SELLER_PAYOUT_HOLD_DAYS", "7"))
+SELLER_PAYOUT_THRESHOLD_RIALS = int(env("SELLER_PAYOUT_THRESHOLD_RIALS", "1000000"))

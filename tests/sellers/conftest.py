@@ -43,3 +43,38 @@ def buy(zarinpal):
         return order
 
     return buy
+
+
+SHEBA = "IR062960000000100324200001"  # a well-formed Sheba (mod-97 checks out)
+
+
+def place_paid_order(items, received_by):
+    """An order for [(product, quantity)] placed by Oscar's OrderCreator (stock allocated
+    as in checkout) and paid in person at a booth through the real settle path
+    (shop.checkout.services.settle_booth_payment), without HTTP: fast enough for
+    property tests. Returns the paid order with its fulfilments."""
+    from oscar.apps.basket.models import Basket
+    from oscar.test.factories import create_order
+
+    from sellers.strategy import Default
+    from shop.checkout.services import settle_booth_payment
+    from shop.payments import services as payments
+    from shop.persian.money import to_rials
+    from shop.shipping.methods import PostByEachProducer
+
+    basket = Basket.objects.create()
+    basket.strategy = Default()
+    for product, quantity in items:
+        basket.add_product(product, quantity)
+    order = create_order(basket=basket, shipping_method=PostByEachProducer())
+    attempt = payments.create_attempt(order, "booth", to_rials(order.total_incl_tax))
+    payments.start_attempt(attempt, "/seller/")
+    settle_booth_payment(attempt.pk, received_by)
+    order.refresh_from_db()
+    assert order.status == "paid"
+    return order
+
+
+@pytest.fixture
+def staff_user(reference_data):
+    return UserFactory(is_staff=True, username="staff-money")

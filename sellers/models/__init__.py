@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
 
-from .storage import private_storage
+from ..storage import private_storage
 
 licence_number_validator = RegexValidator(
     r"^[0-9]{6,20}$",
@@ -223,3 +223,13 @@ class ListingImport(models.Model):
     @property
     def is_finished(self):
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+from .money import CommissionRate, LedgerEntry, LedgerImmutable, Payout, PayoutBatch  # noqa: E402, F401
+from .support import (  # noqa: E402, F401
+    Right,
+    SupportAction,
+    SupportCompany,
+    SupportGrant,
+    SupportMember,
+)

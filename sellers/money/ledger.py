@@ -1,0 +1,150 @@
+"""Writing to the ledger: every booking is balanced, booked once, and never changed.
+
+Accounts and signs (LedgerEntry.Account): the PRODUCER account holds what Dastsaz owes each
+producer (positive: owed to them). Every booking also moves the same amount the other way on
+a house account, so a booking's lines sum to zero:
+
+- a delivered fulfilment: sale (buyers' payments held → producer), commission (producer →
+  commission income); available for payout after the hold (SELLER_PAYOUT_HOLD_DAYS);
+- a refund of a delivered fulfilment: both reversed, with the same availability as the sale;
+- a payout marked paid: producer → bank; a booth fee: producer → fee income; an adjustment by
+  staff: either way with the adjustments account.
+
+Call these inside the transaction and lock of the step that causes them (delivery, refund,
+marking a batch paid), so the step and its booking commit together or not at all.
+"""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from ..models import LedgerEntry
+from .commission import amounts_for
+
+Account, Kind = LedgerEntry.Account, LedgerEntry.Kind
+
+
+class UnbalancedBooking(Exception):
+    pass
+
+
+def _book(producer, lines, available_on, **links):
+    """Write one booking: `lines` are (account, kind, amount_rials); they must sum to zero."""
+    if sum(amount for _account, _kind, amount in lines) != 0:
+        raise UnbalancedBooking(lines)
+    booking = uuid.uuid4()
+    entries = [
+        LedgerEntry(
+            booking=booking,
+            producer=producer,
+            account=account,
+            kind=kind,
+            amount_rials=amount,
+            available_on=available_on,
+            **links,
+        )
+        for account, kind, amount in lines
+        if amount
+    ]
+    return LedgerEntry.objects.bulk_create(entries)
+
+
+def hold_until(delivered_at):
+    return timezone.localdate(delivered_at) + timedelta(days=settings.SELLER_PAYOUT_HOLD_DAYS)
+
+
+def book_sale(fulfilment):
+    """A delivered fulfilment's sale and commission (once: a retry books nothing)."""
+    sold = LedgerEntry.objects.filter(
+        fulfilment=fulfilment, account=Account.PRODUCER, kind=Kind.SALE
+    )
+    if sold.exists():
+        return []
+    amounts = amounts_for(fulfilment)
+    order_number = fulfilment.order.number
+    return _book(
+        fulfilment.producer,
+        [
+            (Account.BUYERS, Kind.SALE, -amounts.sale_rials),
+            (Account.PRODUCER, Kind.SALE, amounts.sale_rials),
+            (Account.PRODUCER, Kind.COMMISSION, -amounts.commission_rials),
+            (Account.COMMISSION, Kind.COMMISSION, amounts.commission_rials),
+        ],
+        hold_until(fulfilment.delivered_at or timezone.now()),
+        fulfilment=fulfilment,
+        memo=order_number,
+    )
+
+
+def book_refund(fulfilment, by=None):
+    """Reverse a fulfilment's booked sale and commission when its buyer is refunded.
+
+    Nothing to do for a fulfilment never delivered (no sale was booked) or already reversed.
+    The reversal carries the sale's availability: a sale still on hold nets to nothing; one
+    already available (perhaps paid out) leaves the producer owing it.
+    """
+    booked = {
+        entry.kind: entry
+        for entry in LedgerEntry.objects.filter(fulfilment=fulfilment, account=Account.PRODUCER)
+    }
+    sale = booked.get(Kind.SALE)
+    if sale is None or Kind.REFUND in booked:
+        return []
+    commission = -booked[Kind.COMMISSION].amount_rials if Kind.COMMISSION in booked else 0
+    return _book(
+        fulfilment.producer,
+        [
+            (Account.PRODUCER, Kind.REFUND, -sale.amount_rials),
+            (Account.BUYERS, Kind.REFUND, sale.amount_rials),
+            (Account.PRODUCER, Kind.COMMISSION_REFUND, commission),
+            (Account.COMMISSION, Kind.COMMISSION_REFUND, -commission),
+        ],
+        sale.available_on,
+        fulfilment=fulfilment,
+        memo=sale.memo,
+        created_by=by,
+    )
+
+
+def book_payout(payout, by, on=None):
+    return _book(
+        payout.producer,
+        [
+            (Account.PRODUCER, Kind.PAYOUT, -payout.amount_rials),
+            (Account.BANK, Kind.PAYOUT, payout.amount_rials),
+        ],
+        on or timezone.localdate(),
+        payout=payout,
+        memo=payout.reference,
+        created_by=by,
+    )
+
+
+def book_booth_fee(producer, amount_rials, memo, by=None):
+    """What a producer owes for a booth, taken from what Dastsaz owes them."""
+    return _book(
+        producer,
+        [
+            (Account.PRODUCER, Kind.BOOTH_FEE, -amount_rials),
+            (Account.FEES, Kind.BOOTH_FEE, amount_rials),
+        ],
+        timezone.localdate(),
+        memo=memo,
+        created_by=by,
+    )
+
+
+def book_adjustment(producer, amount_rials, memo, by):
+    """A correction by staff: positive owes the producer more, negative less."""
+    return _book(
+        producer,
+        [
+            (Account.PRODUCER, Kind.ADJUSTMENT, amount_rials),
+            (Account.ADJUSTMENTS, Kind.ADJUSTMENT, -amount_rials),
+        ],
+        timezone.localdate(),
+        memo=memo,
+        created_by=by,
+    )
