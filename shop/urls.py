@@ -30,6 +30,7 @@ urlpatterns = [
         producer_staff.licence_scan_view,
         name="producer-licence-scan",
     ),
+    path("dashboard/money/", include("sellers.money.staff_urls")),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
