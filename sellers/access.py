@@ -1,18 +1,33 @@
-"""Who is acting in the seller panel: the one place that decides it.
+"""Who is acting in the seller panel, and for whom: the one place that decides it.
 
-A panel view is wrapped in `producer_required`: an anonymous visitor is sent to log in; a
-signed-in buyer who is not a producer gets the Persian page on how to become one (not a bare
-403). The view receives the acting producer as `request.producer`, and reaches every object
-through a selector scoped to it (sellers/selectors.py), so another producer's object is a
-404 by construction.
+Two kinds of people use `/seller/`:
+- a producer's own account, which may do everything in its producer's panel;
+- a support company's member (طرح پشتیبان), who picks one of the producers that granted the
+  company rights (`company/act/<id>/`, kept in the session) and may then open only the parts
+  of that panel those rights cover. The rights are read from the grants on every request, so
+  a revoked grant stops access at once. Every POST a member makes that ends in a redirect
+  (the panel's way of saying done) is recorded as a `SupportAction` (who, which company,
+  which producer, what).
+
+`producer_required` admits a producer's own account only (profile, joining, grants: a company
+never changes a producer's Sheba or its own rights). `panel_view(right)` admits both, the
+company only within `right` ("listings", "fulfilments", "statements"; None: any grant). The
+view receives `request.producer` and `request.support` (None for the producer's own account),
+and reaches every object through a selector scoped to the producer, so another producer's
+object is a 404 by construction.
 """
 
+from dataclasses import dataclass
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
-from .models import Partner
+from .models import Partner, SupportAction, SupportGrant, SupportMember
+
+ACTING_FOR = "seller_acting_for"
 
 
 def producer_of(user):
@@ -28,7 +43,106 @@ def producer_of(user):
     )
 
 
+def membership_of(user):
+    """The support company membership of this account, if its company is active."""
+    if not user.is_authenticated:
+        return None
+    return (
+        SupportMember.objects.filter(user=user, company__is_active=True)
+        .select_related("company")
+        .first()
+    )
+
+
+def live_rights(company, producer):
+    return set(
+        SupportGrant.objects.filter(
+            company=company, producer=producer, revoked_at__isnull=True
+        ).values_list("right", flat=True)
+    )
+
+
+@dataclass(frozen=True)
+class Support:
+    """A company member acting for a producer, and what the producer granted."""
+
+    member: SupportMember
+    rights: frozenset
+
+    @property
+    def company(self):
+        return self.member.company
+
+    def allows(self, right):
+        return bool(self.rights) if right is None else right in self.rights
+
+
+def _acting(request, member):
+    """The producer the member chose, with the company's live rights, or (None, empty)."""
+    producer_id = request.session.get(ACTING_FOR)
+    if producer_id is None:
+        return None, frozenset()
+    producer = (
+        Partner.objects.filter(pk=producer_id)
+        .exclude(status=Partner.Status.CLOSED)
+        .select_related("province", "city")
+        .first()
+    )
+    rights = frozenset(live_rights(member.company, producer)) if producer else frozenset()
+    if not rights:
+        request.session.pop(ACTING_FOR, None)
+        return None, frozenset()
+    return producer, rights
+
+
+def _record(request, support, view_kwargs):
+    SupportAction.objects.create(
+        company=support.company,
+        user=request.user,
+        producer=request.producer,
+        action=request.resolver_match.url_name if request.resolver_match else "",
+        object_id=str(view_kwargs.get("pk", "")),
+        path=request.path[:255],
+    )
+
+
+def panel_view(right=None):
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            member = membership_of(request.user)
+            if member is not None and ACTING_FOR in request.session:
+                producer, rights = _acting(request, member)
+                if producer is None:
+                    messages.error(request, _("That producer no longer gives your company access."))
+                    return redirect("seller:company")
+                support = Support(member, rights)
+                if not support.allows(right):
+                    context = {"producer": producer, "support": support}
+                    return render(request, "sellers/panel/not_granted.html", context, status=403)
+                request.producer, request.support = producer, support
+                response = view(request, *args, **kwargs)
+                if request.method == "POST" and response.status_code in (301, 302, 303):
+                    _record(request, support, kwargs)
+                return response
+            producer = producer_of(request.user)
+            if producer is None:
+                if member is not None:
+                    return redirect("seller:company")
+                return render(request, "sellers/panel/not_a_producer.html", status=403)
+            request.producer, request.support = producer, None
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
 def producer_required(view):
+    """The producer's own account only (never a support company acting for it)."""
+
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -36,7 +150,23 @@ def producer_required(view):
         producer = producer_of(request.user)
         if producer is None:
             return render(request, "sellers/panel/not_a_producer.html", status=403)
-        request.producer = producer
+        request.producer, request.support = producer, None
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def member_required(view):
+    """A support company's member (the company's own pages)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        member = membership_of(request.user)
+        if member is None:
+            return render(request, "sellers/panel/not_a_producer.html", status=403)
+        request.member = member
         return view(request, *args, **kwargs)
 
     return wrapped

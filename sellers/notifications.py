@@ -148,3 +148,50 @@ def order_url(order):
             kwargs={"order_number": order.number, "hash": order.verification_hash()},
         )
     return settings.SITE_URL + path
+
+
+def tell_onboarded_producer(producer_id, company_id, new_account):
+    """A support company opened a producer account for someone: an SMS that says so, and an
+    email with a link to set a password (the company never knows it)."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from shop.sms import send_sms
+    from shop.sms.exceptions import SmsNotSent
+
+    from .models import SupportCompany
+
+    producer = Partner.objects.get(pk=producer_id)
+    company = SupportCompany.objects.get(pk=company_id)
+    user = producer.users.order_by("pk").first()
+    with translation.override(settings.LANGUAGE_CODE):
+        text = _(
+            "%(company)s opened a Dastsaz seller account for %(producer)s with your consent. "
+            "You can take away its access at any time from your panel."
+        ) % {"company": company.name, "producer": producer.name}
+        try:
+            send_sms(producer.mobile, text)
+        except SmsNotSent as error:
+            logger.warning("SMS to onboarded producer %s not sent: %s", producer.pk, error)
+        if user is None or not user.email:
+            return
+        body = text
+        if new_account:
+            path = reverse(
+                "password-reset-confirm",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                    "token": default_token_generator.make_token(user),
+                },
+            )
+            body += "\n\n" + _("Choose your password here: %(url)s") % {
+                "url": settings.SITE_URL + path
+            }
+        body += "\n\n" + _("Your panel: %(url)s") % {
+            "url": settings.SITE_URL + reverse("seller:home")
+        }
+        send_mail(
+            _("Your seller account on Dastsaz"), body, settings.DEFAULT_FROM_EMAIL, [user.email]
+        )

@@ -36,3 +36,10 @@ def run_listing_import(import_id):
     with translation.override(settings.LANGUAGE_CODE):
         job = run_import(import_id)
     return {"status": job.status, "rows": job.processed_rows}
+
+
+@shared_task(name="sellers.tasks.notify_onboarded_producer")
+def notify_onboarded_producer(producer_id, company_id, new_account):
+    from .notifications import tell_onboarded_producer
+
+    tell_onboarded_producer(producer_id, company_id, new_account)

@@ -88,6 +88,25 @@ class SupportGrant(models.Model):
         return f"{self.producer} → {self.company}: {self.right}"
 
 
+ACTION_LABELS = {
+    "create": _("added a product"),
+    "edit": _("edited a product"),
+    "quick-edit": _("changed a price or stock"),
+    "show": _("put a product on show"),
+    "hide": _("hid a product"),
+    "duplicate": _("copied a product"),
+    "photos": _("added photos"),
+    "photo-earlier": _("moved a photo"),
+    "photo-later": _("moved a photo"),
+    "photo-delete": _("deleted a photo"),
+    "import": _("imported products from a file"),
+    "accept": _("accepted an order"),
+    "ship": _("sent an order"),
+    "deliver": _("marked an order delivered"),
+    "cancel": _("cancelled an order"),
+}
+
+
 class SupportAction(models.Model):
     """What a company's member did in a producer's panel: the audit trail both can read."""
 
@@ -106,3 +125,7 @@ class SupportAction(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.action} {self.object_id}"
+
+    @property
+    def label(self):
+        return ACTION_LABELS.get(self.action, self.action)

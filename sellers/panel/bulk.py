@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import imports, selectors
-from ..access import producer_required
+from ..access import panel_view
 from .forms import ImportForm
 
 TYPES = {
@@ -19,7 +19,7 @@ TYPES = {
 }
 
 
-@producer_required
+@panel_view("listings")
 def export_view(request, fmt):
     content_type, build = TYPES[fmt]
     response = HttpResponse(build(request.producer), content_type=content_type)
@@ -28,7 +28,7 @@ def export_view(request, fmt):
     return response
 
 
-@producer_required
+@panel_view("listings")
 def import_view(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -43,7 +43,7 @@ def import_view(request):
     return render(request, "sellers/panel/import.html", context)
 
 
-@producer_required
+@panel_view("listings")
 def import_progress_view(request, pk):
     job = get_object_or_404(selectors.imports_for(request.producer), pk=pk)
     return render(request, "sellers/panel/import_progress.html", {"job": job})

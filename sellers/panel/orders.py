@@ -6,13 +6,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
-from ..access import producer_required
+from ..access import panel_view
 from ..exceptions import SellersError
 from .forms import CancelForm, FulfilmentFilterForm, ShipForm
 from .views import _page
 
 
-@producer_required
+@panel_view("fulfilments")
 def fulfilments_view(request):
     filters = FulfilmentFilterForm(request.GET or None)
     status = filters.cleaned_data["status"] if filters.is_valid() else ""
@@ -25,7 +25,7 @@ def _fulfilment(request, pk):
     return get_object_or_404(selectors.fulfilments_for(request.producer), pk=pk)
 
 
-@producer_required
+@panel_view("fulfilments")
 def fulfilment_view(request, pk):
     fulfilment = _fulfilment(request, pk)
     context = {
@@ -43,7 +43,7 @@ def _done(request, fulfilment, text):
 
 
 @require_POST
-@producer_required
+@panel_view("fulfilments")
 def step_view(request, pk, action):
     fulfilment = _fulfilment(request, pk)
     form = {"ship": ShipForm, "cancel": CancelForm}.get(action)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import bulk, join, orders, views
+from . import bulk, company, join, money, orders, views
 
 app_name = "seller"
 urlpatterns = [
@@ -26,6 +26,17 @@ urlpatterns = [
     path("listings/import/<int:pk>/", bulk.import_progress_view, name="import-progress"),
     path("orders/", orders.fulfilments_view, name="fulfilments"),
     path("orders/<int:pk>/", orders.fulfilment_view, name="fulfilment"),
+    path("money/", money.statement_view, name="statement"),
+    path("money/statement.csv", money.statement_csv_view, name="statement-csv"),
+    path("money/print/", money.statement_print_view, name="statement-print"),
+    path("support/", company.support_view, name="support"),
+    path("support/<int:company_pk>/revoke/", company.revoke_view, name="support-revoke"),
+    path("company/", company.company_view, name="company"),
+    path("company/act/<int:pk>/", company.act_view, name="company-act"),
+    path("company/leave/", company.leave_view, name="company-leave"),
+    path("company/log/", company.log_view, name="company-log"),
+    path("company/onboard/", company.onboard_view, name="company-onboard"),
+    path("company/onboard/confirm/", company.onboard_confirm_view, name="company-onboard-confirm"),
     *(
         path(f"orders/<int:pk>/{action}/", orders.step_view, {"action": action}, name=action)
         for action in ("accept", "ship", "deliver", "cancel")

@@ -1,5 +1,5 @@
 """The seller panel's home and listings: thin views over sellers.listings (writes) and
-sellers.selectors (reads), each reached through `producer_required` (sellers/access.py)."""
+sellers.selectors (reads), each reached through `panel_view` (sellers/access.py)."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -13,8 +13,10 @@ from catalog.models import ProductClass
 from shop.persian.money import RIALS_PER_TOMAN, to_toman
 
 from .. import listings, selectors
-from ..access import producer_required
+from ..access import panel_view
 from ..exceptions import SellersError
+from ..models import Right
+from ..money import selectors as money_selectors
 from ..photos import clean_photo
 from .forms import ListingForm, PhotosForm, QuickEditForm
 
@@ -25,14 +27,17 @@ def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-@producer_required
+@panel_view()
 def home_view(request):
     producer = request.producer
-    context = {"summary": selectors.panel_summary(producer), "producer": producer}
+    can = request.support.rights if request.support else set(Right.values)
+    context = {"summary": selectors.panel_summary(producer), "producer": producer, "can": can}
+    if "statements" in can:
+        context["money"] = money_selectors.balances(producer)
     return render(request, "sellers/panel/home.html", context)
 
 
-@producer_required
+@panel_view("listings")
 def listings_view(request):
     page = _page(request, selectors.listings_for(request.producer))
     rows = []
@@ -48,7 +53,7 @@ def listings_view(request):
     return render(request, "sellers/panel/listings.html", context)
 
 
-@producer_required
+@panel_view("listings")
 def choose_class_view(request):
     classes = ProductClass.objects.order_by("pk")
     return render(request, "sellers/panel/choose_class.html", {"classes": classes})
@@ -68,7 +73,7 @@ def _save(request, form, product=None):
     return product
 
 
-@producer_required
+@panel_view("listings")
 def create_view(request, class_slug):
     product_class = get_object_or_404(ProductClass, slug=class_slug)
     form = ListingForm(request.POST or None, product_class=product_class)
@@ -81,7 +86,7 @@ def create_view(request, class_slug):
     return render(request, "sellers/panel/listing_form.html", context)
 
 
-@producer_required
+@panel_view("listings")
 def edit_view(request, pk):
     product = get_object_or_404(selectors.listings_for(request.producer), pk=pk)
     record = product.own_stockrecords[0]
@@ -99,7 +104,7 @@ def edit_view(request, pk):
 
 
 @require_POST
-@producer_required
+@panel_view("listings")
 def quick_edit_view(request, pk):
     product = get_object_or_404(selectors.listings_for(request.producer), pk=pk)
     form = QuickEditForm(request.POST, prefix=f"p{product.pk}")
@@ -128,7 +133,7 @@ def _back_to_list(request):
 
 
 @require_POST
-@producer_required
+@panel_view("listings")
 def visibility_view(request, pk, show):
     product = get_object_or_404(selectors.listings_for(request.producer), pk=pk)
     try:
@@ -143,7 +148,7 @@ def visibility_view(request, pk, show):
 
 
 @require_POST
-@producer_required
+@panel_view("listings")
 def duplicate_view(request, pk):
     product = get_object_or_404(selectors.listings_for(request.producer), pk=pk)
     copy = listings.duplicate_listing(request.producer, product)
@@ -151,7 +156,7 @@ def duplicate_view(request, pk):
     return redirect("seller:edit", pk=copy.pk)
 
 
-@producer_required
+@panel_view("listings")
 def photos_view(request, pk):
     product = get_object_or_404(selectors.listings_for(request.producer), pk=pk)
     form = PhotosForm(request.POST or None, request.FILES or None)
@@ -173,7 +178,7 @@ def photos_view(request, pk):
 
 
 @require_POST
-@producer_required
+@panel_view("listings")
 def photo_move_view(request, pk, step):
     image = get_object_or_404(selectors.photos_of(request.producer), pk=pk)
     listings.move_photo(request.producer, image, step)
@@ -181,7 +186,7 @@ def photo_move_view(request, pk, step):
 
 
 @require_POST
-@producer_required
+@panel_view("listings")
 def photo_delete_view(request, pk):
     image = get_object_or_404(selectors.photos_of(request.producer), pk=pk)
     product_id = image.product_id

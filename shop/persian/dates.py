@@ -90,3 +90,13 @@ def parse_jalali_date(text) -> datetime.date:
                 "day": to_persian_digits(day),
             },
         ) from None
+
+
+def format_jalali_month(value, language: str = "fa") -> str:
+    """A Jalali (or Gregorian) date's month: 'آذر ۱۴۰۵' (fa) or 'Azar 1405' (en)."""
+    if value in (None, ""):
+        return ""
+    j = value if isinstance(value, jdatetime.date) else to_jalali(value)
+    if language == "fa":
+        return to_persian_digits(f"{MONTHS_FA[j.month - 1]} {j.year}")
+    return f"{MONTHS_EN[j.month - 1]} {j.year}"

@@ -42,8 +42,9 @@ clock = time.time
 _PURPOSE = re.compile(r"[a-z][a-z0-9_-]{0,30}")
 
 
-def issue_code(mobile, purpose) -> None:
+def issue_code(mobile, purpose, note="") -> None:
     """Send a new code for `purpose` to `mobile` (as typed), replacing any earlier one.
+    `note` (already translated) goes before the code: what the code is consent to.
 
     Raises ValidationError for a number that is not an Iranian mobile, OtpThrottled when
     asked again too soon, SmsNotSent when the provider refused (no code is then kept and the
@@ -54,6 +55,8 @@ def issue_code(mobile, purpose) -> None:
     _keep(mobile, purpose, code)
     with translation.override(settings.LANGUAGE_CODE):
         text = gettext("Dastsaz verification code: %(code)s") % {"code": localised_number(code)}
+    if note:
+        text = f"{note}\n{text}"
     try:
         send_code(mobile, code, text)
     except SmsNotSent:

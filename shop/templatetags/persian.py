@@ -1,6 +1,6 @@
 from django import template
 
-from shop.persian.dates import format_jalali_date, format_jalali_datetime
+from shop.persian.dates import format_jalali_date, format_jalali_datetime, format_jalali_month
 from shop.persian.money import format_toman
 from shop.persian.numbers import localised_number, ui_language
 
@@ -28,3 +28,8 @@ def jalali_date(value):
 @register.filter
 def jalali_datetime(value):
     return format_jalali_datetime(value, ui_language())
+
+
+@register.filter
+def jalali_month(value):
+    return format_jalali_month(value, ui_language())

@@ -1,0 +1,211 @@
+"""Support companies (طرح پشتیبان): producers grant rights one by one and take them back; a
+company's member works only within them, every action recorded; a company onboards a
+producer who confirms by a code on their mobile."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from sellers.models import Partner, Right, StockRecord, SupportAction, SupportCompany, SupportMember
+from sellers.money import ledger
+from sellers.support import services
+from tests.factories import ProducerFactory, UserFactory, make_product
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def company(reference_data):
+    return SupportCompany.objects.create(name="تعاونی گلیم فارس", registration_number="10100000001")
+
+
+@pytest.fixture
+def member_client(company):
+    user = UserFactory(first_name="رضا", last_name="کریمی")
+    SupportMember.objects.create(company=company, user=user)
+    client = Client()
+    client.force_login(user)
+    return client, user
+
+
+@pytest.fixture
+def weaver(reference_data):
+    producer = ProducerFactory(name="گلیم‌بافی زهرا")
+    producer.users.add(UserFactory())
+    gelim = make_product(producer=producer, title="گلیم شیرازی", stock=4, with_image=False)
+    return producer, gelim
+
+
+def act_for(client, producer):
+    return client.post(reverse("seller:company-act", args=[producer.pk]))
+
+
+def test_a_member_works_only_within_what_the_producer_granted(member_client, company, weaver):
+    client, user = member_client
+    producer, gelim = weaver
+    services.grant(producer, company, [Right.LISTINGS], producer.users.first())
+
+    assert act_for(client, producer).status_code == 302
+    assert client.get(reverse("seller:listings")).status_code == 200
+    for name in ("seller:fulfilments", "seller:statement", "seller:statement-csv"):
+        response = client.get(reverse(name))
+        assert response.status_code == 403
+        assert "دسترسی به این بخش" in response.content.decode()
+    # Never the producer's own pages: profile (Sheba) and the grants themselves.
+    for name in ("seller:profile", "seller:support"):
+        assert client.get(reverse(name)).status_code == 403
+    response = client.post(
+        reverse("seller:support"), {"company": company.pk, "rights": ["statements"]}
+    )
+    assert response.status_code == 403
+    assert not company.grants.filter(right="statements").exists()
+
+
+def test_every_action_a_member_takes_is_recorded_with_who_did_it(member_client, company, weaver):
+    client, user = member_client
+    producer, gelim = weaver
+    services.grant(producer, company, [Right.LISTINGS], producer.users.first())
+    act_for(client, producer)
+    response = client.post(
+        reverse("seller:quick-edit", args=[gelim.pk]),
+        {f"p{gelim.pk}-price_toman": "۲۵۰۰۰۰۰", f"p{gelim.pk}-stock": "۷"},
+    )
+    assert response.status_code == 302
+    assert StockRecord.objects.get(product=gelim).num_in_stock == 7
+    action = SupportAction.objects.get()
+    assert (action.company, action.user, action.producer) == (company, user, producer)
+    assert action.action == "quick-edit" and action.object_id == str(gelim.pk)
+    # The producer reads it in their own panel; the company in its history.
+    owner = Client()
+    owner.force_login(producer.users.first())
+    assert "قیمت یا موجودی را تغییر داد" in owner.get(reverse("seller:support")).content.decode()
+    assert "رضا کریمی" in client.get(reverse("seller:company-log")).content.decode()
+
+
+def test_a_revoked_grant_stops_access_on_the_next_request(member_client, company, weaver):
+    client, _ = member_client
+    producer, gelim = weaver
+    owner = producer.users.first()
+    services.grant(producer, company, [Right.LISTINGS, Right.FULFILMENTS], owner)
+    act_for(client, producer)
+    assert client.get(reverse("seller:fulfilments")).status_code == 200
+
+    owner_client = Client()
+    owner_client.force_login(owner)
+    owner_client.post(reverse("seller:support-revoke", args=[company.pk]), {"right": "fulfilments"})
+    assert client.get(reverse("seller:fulfilments")).status_code == 403
+    assert client.get(reverse("seller:listings")).status_code == 200
+
+    owner_client.post(reverse("seller:support-revoke", args=[company.pk]), {"right": "all"})
+    response = client.get(reverse("seller:listings"))
+    assert response.status_code == 302 and response["Location"] == reverse("seller:company")
+    response = client.post(reverse("seller:quick-edit", args=[gelim.pk]), {})
+    assert response.status_code == 302 and not SupportAction.objects.exists()
+    assert company.grants.filter(revoked_at__isnull=False).count() == 2  # history kept
+
+
+def test_a_company_cannot_act_for_a_producer_who_granted_another_company(
+    member_client, company, weaver
+):
+    client, _ = member_client
+    producer, gelim = weaver
+    other = SupportCompany.objects.create(name="شرکت دیگر")
+    services.grant(producer, other, list(Right.values), producer.users.first())
+    assert act_for(client, producer).status_code == 404
+    session = client.session
+    session["seller_acting_for"] = producer.pk  # a forged session value changes nothing
+    session.save()
+    assert client.get(reverse("seller:listings")).status_code == 302
+    assert client.get(reverse("seller:edit", args=[gelim.pk])).status_code == 302
+
+
+def test_objects_of_a_producer_the_company_does_not_work_on_are_404(member_client, company, weaver):
+    client, _ = member_client
+    producer, _gelim = weaver
+    stranger = ProducerFactory()
+    theirs = make_product(producer=stranger, stock=2, with_image=False)
+    services.grant(producer, company, list(Right.values), producer.users.first())
+    act_for(client, producer)
+    assert client.get(reverse("seller:edit", args=[theirs.pk])).status_code == 404
+    assert client.post(reverse("seller:hide", args=[theirs.pk])).status_code == 404
+
+
+def test_the_company_page_shows_each_figure_only_where_granted(member_client, company, weaver):
+    client, _ = member_client
+    producer, _ = weaver
+    staff = UserFactory(is_staff=True)
+    ledger.book_adjustment(producer, 4_440_000, "", staff)
+    second = ProducerFactory(name="قارچ خانگی مینا")
+    ledger.book_adjustment(second, 9_990_000, "", staff)
+    services.grant(producer, company, [Right.STATEMENTS], staff)
+    services.grant(second, company, [Right.LISTINGS], staff)
+    page = client.get(reverse("seller:company")).content.decode()
+    assert "گلیم‌بافی زهرا" in page and "قارچ خانگی مینا" in page
+    assert "۴۴۴٬۰۰۰ تومان" in page and "۹۹۹٬۰۰۰" not in page
+    assert "ProducerFactory" not in page and "کارگاه شماره" not in page  # no one else
+
+
+def test_a_company_onboards_a_producer_who_confirms_with_the_code(
+    member_client, company, sms_outbox, django_capture_on_commit_callbacks
+):
+    client, user = member_client
+    response = client.post(
+        reverse("seller:company-onboard"),
+        {
+            "name": "عسل کوهستان",
+            "mobile": "۰۹۱۲ ۳۴۵ ۶۷۸۹",
+            "email": "asal@example.ir",
+            "rights": ["listings", "fulfilments"],
+        },
+    )
+    assert response.status_code == 302
+    assert sms_outbox[-1].mobile == "09123456789"
+    assert "تعاونی گلیم فارس" in sms_outbox[-1].text and "سفارش‌ها و ارسال" in sms_outbox[-1].text
+    page = client.get(response["Location"]).content.decode()
+    assert "محصولات و موجودی" in page and "صورت‌حساب" not in page
+    wrong = client.post(reverse("seller:company-onboard-confirm"), {"code": "000000"})
+    assert "این کد درست نیست" in wrong.content.decode()
+    assert not Partner.objects.filter(mobile="09123456789").exists()
+
+    code = re.search(r"[۰-۹0-9]{6}", sms_outbox[-1].text)[0]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("seller:company-onboard-confirm"), {"code": code})
+    producer = Partner.objects.get(mobile="09123456789")
+    assert producer.status == "applied" and producer.name == "عسل کوهستان"
+    account = producer.users.get()
+    assert account.email == "asal@example.ir" and not account.has_usable_password()
+    assert set(company.grants.filter(producer=producer).values_list("right", flat=True)) == {
+        "listings",
+        "fulfilments",
+    }
+    assert "/password-reset/confirm/" in mail.outbox[-1].body
+    assert "تعاونی گلیم فارس" in sms_outbox[-1].text
+    assert act_for(client, producer).status_code == 302
+    assert client.get(reverse("seller:listings")).status_code == 200
+
+
+def test_onboarding_refuses_a_mobile_that_already_has_a_producer(member_client, weaver):
+    client, _ = member_client
+    producer, _ = weaver
+    Partner.objects.filter(pk=producer.pk).update(mobile="09121112233")
+    response = client.post(
+        reverse("seller:company-onboard"),
+        {"name": "x", "mobile": "09121112233", "email": "x@example.ir", "rights": ["listings"]},
+    )
+    assert response.status_code == 200
+    assert "پنل خودش" in response.content.decode()
+
+
+def test_company_pages_are_for_members_only(client, company, weaver):
+    producer, _ = weaver
+    names = ["seller:company", "seller:company-log", "seller:company-onboard"]
+    for name in names:
+        assert client.get(reverse(name)).status_code == 302  # to log in
+    client.force_login(producer.users.first())  # a producer is not a member
+    for name in names:
+        assert client.get(reverse(name)).status_code == 403
+    assert act_for(client, producer).status_code == 403
