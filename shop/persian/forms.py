@@ -96,11 +96,13 @@ def latin_number(text: str) -> str:
     return text.replace("٫", ".").replace("\u2212", "-").strip()
 
 
-class PersianIntegerField(forms.IntegerField):
-    """A whole number typed with Persian, Arabic or Latin digits and thousands separators
-    (۱۲٬۵۰۰ or 12,500); shown back in Persian digits."""
+class _TypedNumber:
+    """What Persian number fields share: any digits typed, a text box (a number box would
+    refuse Persian digits), the value shown back in Persian digits."""
 
     widget = forms.TextInput
+    inputmode = "numeric"
+    shown_types = (int,)
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -108,33 +110,24 @@ class PersianIntegerField(forms.IntegerField):
         return super().to_python(value)
 
     def prepare_value(self, value):
-        if isinstance(value, int):
-            return to_persian_digits(str(value))
-        return value
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.pop("min", None), attrs.pop("max", None), attrs.pop("step", None)
-        return {**attrs, "inputmode": "numeric", "dir": "ltr", "autocomplete": "off"}
-
-
-class PersianDecimalField(forms.DecimalField):
-    """A decimal typed with Persian, Arabic or Latin digits and the Persian decimal mark
-    (۱۲٫۵ or 12.5); shown back in Persian digits with ٫."""
-
-    widget = forms.TextInput
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = latin_number(value)
-        return super().to_python(value)
-
-    def prepare_value(self, value):
-        if isinstance(value, int | Decimal):
+        if isinstance(value, self.shown_types):
             return to_persian_digits(str(value).replace(".", "٫"))
         return value
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
         attrs.pop("min", None), attrs.pop("max", None), attrs.pop("step", None)
-        return {**attrs, "inputmode": "decimal", "dir": "ltr", "autocomplete": "off"}
+        return {**attrs, "inputmode": self.inputmode, "dir": "ltr", "autocomplete": "off"}
+
+
+class PersianIntegerField(_TypedNumber, forms.IntegerField):
+    """A whole number typed with Persian, Arabic or Latin digits and thousands separators
+    (۱۲٬۵۰۰ or 12,500); shown back in Persian digits."""
+
+
+class PersianDecimalField(_TypedNumber, forms.DecimalField):
+    """A decimal typed with Persian, Arabic or Latin digits and the Persian decimal mark
+    (۱۲٫۵ or 12.5); shown back in Persian digits with ٫."""
+
+    inputmode = "decimal"
+    shown_types = (int, Decimal)
