@@ -91,33 +91,33 @@ def transfer_list_view(request, pk):
     return response
 
 
-@staff_member_required
-@require_POST
-def mark_paid_view(request, pk):
+def _batch_step(request, pk, step, done_message):
+    """Run a payout service on a batch; its PayoutError becomes the message shown."""
     batch = get_object_or_404(PayoutBatch, pk=pk)
-    if not MarkPaidForm(request.POST).is_valid():
-        messages.error(request, _("Tick the box to confirm that you transferred this list."))
-        return redirect("money-batch", pk=pk)
     try:
-        payouts.mark_paid(batch, request.user)
+        step(batch, request.user)
     except PayoutError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Batch marked paid; each payout is in its producer's ledger."))
+        messages.success(request, done_message)
     return redirect("money-batch", pk=pk)
+
+
+@staff_member_required
+@require_POST
+def mark_paid_view(request, pk):
+    if not MarkPaidForm(request.POST).is_valid():
+        messages.error(request, _("Tick the box to confirm that you transferred this list."))
+        return redirect("money-batch", pk=pk)
+    done = _("Batch marked paid; each payout is in its producer's ledger.")
+    return _batch_step(request, pk, payouts.mark_paid, done)
 
 
 @staff_member_required
 @require_POST
 def cancel_view(request, pk):
-    batch = get_object_or_404(PayoutBatch, pk=pk)
-    try:
-        payouts.cancel_batch(batch, request.user)
-    except PayoutError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Batch cancelled; its producers can be paid in a new one."))
-    return redirect("money-batch", pk=pk)
+    done = _("Batch cancelled; its producers can be paid in a new one.")
+    return _batch_step(request, pk, payouts.cancel_batch, done)
 
 
 @staff_member_required
