@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..exceptions import PayoutError
-from ..models import LedgerEntry, Partner, Payout, PayoutBatch
+from ..models import Partner, Payout, PayoutBatch
 from . import ledger, selectors
 
 
@@ -27,19 +27,8 @@ def create_batch(by, threshold_rials=None, on=None):
     if threshold_rials is None:
         threshold_rials = settings.SELLER_PAYOUT_THRESHOLD_RIALS
     threshold_rials = max(int(threshold_rials), 1)
-    candidate_ids = (
-        LedgerEntry.objects.filter(account=LedgerEntry.Account.PRODUCER, available_on__lte=on)
-        .values_list("producer_id", flat=True)
-        .distinct()
-    )
     with transaction.atomic():
-        producers = list(
-            Partner.objects.select_for_update()
-            .filter(pk__in=list(candidate_ids))
-            .exclude(sheba="")
-            .exclude(status=Partner.Status.SUSPENDED)
-            .order_by("pk")
-        )
+        producers = list(selectors.payout_candidates(on).select_for_update().order_by("pk"))
         payable = selectors.payable_by_producer([p.pk for p in producers], on)
         due = [(p, payable[p.pk]) for p in producers if payable.get(p.pk, 0) >= threshold_rials]
         if not due:

@@ -9,11 +9,11 @@
 
 from dataclasses import dataclass
 
-from django.db.models import F, Q, Sum, Value, Window
+from django.db.models import Count, F, Q, Sum, Value, Window
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ..models import LedgerEntry, Partner, Payout, PayoutBatch
+from ..models import CommissionRate, LedgerEntry, Partner, Payout, PayoutBatch
 
 PRODUCER = LedgerEntry.Account.PRODUCER
 
@@ -105,25 +105,45 @@ def payouts_received(producer):
 
 
 def batches():
-    return PayoutBatch.objects.annotate(
-        total_rials=Coalesce(Sum("payouts__amount_rials"), 0)
-    ).select_related("created_by", "closed_by")
+    # Meta.ordering is not applied to a grouped query: order here.
+    return (
+        PayoutBatch.objects.annotate(
+            total_rials=Coalesce(Sum("payouts__amount_rials"), 0), payout_count=Count("payouts")
+        )
+        .select_related("created_by", "closed_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def commission_rates():
+    """Every rate staff added, newest in effect first (earlier rates stay for paid orders)."""
+    return CommissionRate.objects.select_related("product_class", "producer", "created_by")
 
 
 def payouts_in(batch):
     return batch.payouts.select_related("producer").order_by("pk")
 
 
-def due_producers(threshold_rials, on=None):
-    """Who a batch made now would pay, and how much: [(producer, payable_rials)]."""
-    on = on or timezone.localdate()
-    ids = list(
+def payout_candidates(on):
+    """Producers a batch made on `on` may pay: lines available by then, a Sheba on file, not
+    suspended (payouts.create_batch locks these; the preview below reads the same set)."""
+    ids = (
         LedgerEntry.objects.filter(account=PRODUCER, available_on__lte=on)
         .values_list("producer_id", flat=True)
         .distinct()
     )
-    payable = payable_by_producer(ids, on)
-    producers = Partner.objects.filter(pk__in=ids).order_by("name", "pk")
+    return (
+        Partner.objects.filter(pk__in=list(ids))
+        .exclude(sheba="")
+        .exclude(status=Partner.Status.SUSPENDED)
+    )
+
+
+def due_producers(threshold_rials, on=None):
+    """Who a batch made now would pay, and how much: [(producer, payable_rials)]."""
+    on = on or timezone.localdate()
+    producers = list(payout_candidates(on).order_by("name", "pk"))
+    payable = payable_by_producer([p.pk for p in producers], on)
     return [(p, payable[p.pk]) for p in producers if payable.get(p.pk, 0) >= threshold_rials]
 
 

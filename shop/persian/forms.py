@@ -5,6 +5,7 @@ Each accepts Persian, Arabic or Latin digits, cleans to the form we store (a Gre
 """
 
 import datetime
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -88,23 +89,45 @@ class ShebaField(_IdentifierField):
     widget_attrs_default = {"dir": "ltr", "autocomplete": "off"}  # letters too: IR
 
 
-class PersianIntegerField(forms.IntegerField):
-    """A whole number typed with Persian, Arabic or Latin digits and thousands separators
-    (۱۲٬۵۰۰ or 12,500); shown back in Persian digits."""
+def latin_number(text: str) -> str:
+    """A number as typed (۱۲٬۵۰۰, 12,500, ۱۲٫۵, −۳) as Python parses it: Latin digits, no
+    thousands separators, "." for the Persian decimal mark (٫), "-" for a minus sign (−)."""
+    text = to_latin_digits(text).replace("٬", "").replace(",", "")
+    return text.replace("٫", ".").replace("\u2212", "-").strip()
+
+
+class _TypedNumber:
+    """What Persian number fields share: any digits typed, a text box (a number box would
+    refuse Persian digits), the value shown back in Persian digits."""
 
     widget = forms.TextInput
+    inputmode = "numeric"
+    shown_types = (int,)
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = to_latin_digits(value).replace("٬", "").replace(",", "").strip()
+            value = latin_number(value)
         return super().to_python(value)
 
     def prepare_value(self, value):
-        if isinstance(value, int):
-            return to_persian_digits(str(value))
+        if isinstance(value, self.shown_types):
+            return to_persian_digits(str(value).replace(".", "٫"))
         return value
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
         attrs.pop("min", None), attrs.pop("max", None), attrs.pop("step", None)
-        return {**attrs, "inputmode": "numeric", "dir": "ltr", "autocomplete": "off"}
+        return {**attrs, "inputmode": self.inputmode, "dir": "ltr", "autocomplete": "off"}
+
+
+class PersianIntegerField(_TypedNumber, forms.IntegerField):
+    """A whole number typed with Persian, Arabic or Latin digits and thousands separators
+    (۱۲٬۵۰۰ or 12,500); shown back in Persian digits."""
+
+
+class PersianDecimalField(_TypedNumber, forms.DecimalField):
+    """A decimal typed with Persian, Arabic or Latin digits and the Persian decimal mark
+    (۱۲٫۵ or 12.5); shown back in Persian digits with ٫."""
+
+    inputmode = "decimal"
+    shown_types = (int, Decimal)

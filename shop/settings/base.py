@@ -248,6 +248,18 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
         "url_name": "manual-refunds",
         "access_fn": lambda user, *args, **kwargs: user.is_active and user.is_staff,
     },
+    {
+        "label": _("Commission rates"),
+        "icon": "fas fa-percent",
+        "url_name": "money-commission",
+        "access_fn": lambda user, *args, **kwargs: user.is_active and user.is_staff,
+    },
+    {
+        "label": _("Producer payouts"),
+        "icon": "fas fa-money-check-alt",
+        "url_name": "money-batches",
+        "access_fn": lambda user, *args, **kwargs: user.is_active and user.is_staff,
+    },
 ]
 
 # Wagtail

@@ -104,3 +104,33 @@ class TestJalali:
     def test_empty(self, empty):
         assert format_jalali_date(empty) == ""
         assert format_jalali_datetime(empty) == ""
+
+
+class TestNumbersTyped:
+    def test_decimals_typed_with_the_persian_mark_or_a_point(self):
+        from shop.persian.forms import PersianDecimalField
+
+        field = PersianDecimalField(max_digits=5, decimal_places=2)
+        assert field.clean("۱۲٫۵") == field.clean("12.5") == field.clean("١٢٫٥") == Decimal("12.5")
+        assert field.prepare_value(Decimal("12.5")) == "۱۲٫۵"
+
+    def test_whole_numbers_keep_their_minus_sign(self):
+        from shop.persian.forms import PersianIntegerField
+
+        field = PersianIntegerField()
+        assert field.clean("-۲۵٬۰۰۰") == field.clean("\u2212۲۵,۰۰۰") == -25_000
+
+    def test_rates_in_hundredths_of_a_percent(self):
+        from django.utils import translation
+
+        from shop.persian.numbers import localised_percent_bp
+
+        with translation.override("fa"):
+            assert [localised_percent_bp(bp) for bp in (1250, 1000, 5, 1234)] == [
+                "۱۲٫۵٪",
+                "۱۰٪",
+                "۰٫۰۵٪",
+                "۱۲٫۳۴٪",
+            ]
+        with translation.override("en"):
+            assert localised_percent_bp(1250) == "12.5%"
