@@ -83,15 +83,16 @@ def ship_fulfilment(fulfilment, carrier, tracking_code):
     )
 
 
-def deliver_fulfilment(fulfilment):
-    """Delivered: the sale and its commission are booked to the producer's ledger in the
-    same transaction (sellers/money/ledger.py)."""
+def deliver_fulfilment(fulfilment, at=None):
+    """Delivered (now, or `at` when a carrier reports it later): the sale and its commission
+    are booked to the producer's ledger in the same transaction (sellers/money/ledger.py);
+    the hold before payout counts from the delivery day."""
     return _step(
         fulfilment,
         "deliver",
         after=ledger.book_sale,
         status=Fulfilment.Status.DELIVERED,
-        delivered_at=timezone.now(),
+        delivered_at=at or timezone.now(),
     )
 
 

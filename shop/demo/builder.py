@@ -39,6 +39,7 @@ from shop.persian.digits import to_persian_digits
 
 from . import content
 from .images import draw_product_image
+from .money import ensure_money
 
 ADMIN_EMAIL = "admin@dastsaz.ir"
 ADMIN_PASSWORD = "dastsaz-admin"
@@ -78,6 +79,7 @@ def load_demo(products: int = 300, progress: bool = True) -> DemoReport:
     producers = ensure_producers(producer_count_for(products), crafts)
     ensure_images(crafts)
     created = ensure_products(products, crafts, producers, progress)
+    ensure_money(producers, PRODUCER_PASSWORD)
     return DemoReport(
         producers=Partner.objects.filter(code__startswith="demo-").count(),
         products=Product.objects.filter(upc__startswith="DZ").count(),
