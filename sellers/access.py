@@ -140,33 +140,28 @@ def panel_view(right=None):
     return decorate
 
 
-def producer_required(view):
-    """The producer's own account only (never a support company acting for it)."""
+def _only(find, attribute):
+    """A decorator admitting accounts for which `find(user)` is not None, given to the view
+    as `request.<attribute>`; anonymous visitors log in, others get the joining page."""
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        producer = producer_of(request.user)
-        if producer is None:
-            return render(request, "sellers/panel/not_a_producer.html", status=403)
-        request.producer, request.support = producer, None
-        return view(request, *args, **kwargs)
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            found = find(request.user)
+            if found is None:
+                return render(request, "sellers/panel/not_a_producer.html", status=403)
+            setattr(request, attribute, found)
+            request.support = None
+            return view(request, *args, **kwargs)
 
-    return wrapped
+        return wrapped
+
+    return decorate
 
 
-def member_required(view):
-    """A support company's member (the company's own pages)."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        member = membership_of(request.user)
-        if member is None:
-            return render(request, "sellers/panel/not_a_producer.html", status=403)
-        request.member = member
-        return view(request, *args, **kwargs)
-
-    return wrapped
+# The producer's own account only (never a support company acting for it).
+producer_required = _only(producer_of, "producer")
+# A support company's member (the company's own pages).
+member_required = _only(membership_of, "member")

@@ -22,7 +22,6 @@ from django.views.decorators.http import require_POST
 
 from shop.persian.forms import MobileField
 from shop.sms import otp
-from shop.sms.exceptions import OtpThrottled, SmsNotSent
 
 from ..access import ACTING_FOR, live_rights, member_required, producer_required
 from ..exceptions import GrantError
@@ -30,6 +29,7 @@ from ..models import Partner, Right, SupportCompany
 from ..producers import mobile_taken
 from ..support import selectors, services
 from .forms import CodeForm, PanelForm
+from .join import send_code
 
 ONBOARDING = "support_onboard"
 PURPOSE = "onboard"
@@ -121,13 +121,7 @@ def _send_code(form, mobile, company, rights):
             "company": company.name,
             "rights": "، ".join(str(Right(right).label) for right in rights),
         }
-    try:
-        otp.issue_code(mobile, PURPOSE, note=note)
-    except OtpThrottled as error:
-        form.add_error(None, error.message)
-    except SmsNotSent:
-        form.add_error(None, _("The SMS could not be sent just now; try again in a minute."))
-    return not form.errors
+    return send_code(form, mobile, PURPOSE, note)
 
 
 @member_required

@@ -20,9 +20,10 @@ SESSION_KEY = "seller_join"
 PURPOSE = "join"
 
 
-def _send_code(form, mobile):
+def send_code(form, mobile, purpose=PURPOSE, note=""):
+    """Send a one-time code, or put why it could not go on the form. True when sent."""
     try:
-        otp.issue_code(mobile, PURPOSE)
+        otp.issue_code(mobile, purpose, note=note)
     except OtpThrottled as error:
         form.add_error(None, error.message)
     except SmsNotSent:
@@ -39,7 +40,7 @@ def join_view(request):
         form = JoinForm(request.POST or None, host=request.get_host())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _send_code(form, data["mobile"]):
+        if send_code(form, data["mobile"]):
             request.session[SESSION_KEY] = {
                 "name": data["name"],
                 "mobile": data["mobile"],
@@ -56,7 +57,7 @@ def confirm_view(request):
         return redirect("seller:join")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and request.POST.get("resend"):
-        if _send_code(form, pending["mobile"]):
+        if send_code(form, pending["mobile"]):
             messages.success(request, _("A new code is on its way."))
             return redirect("seller:join-confirm")
     elif request.method == "POST" and form.is_valid():

@@ -27,7 +27,9 @@ def wait_for(browser, text):
 
 
 def test_staff_pay_a_batch_and_a_cooperative_works_within_what_the_producer_gave(
-    live_server, phone, screenshot  # noqa: F811
+    live_server,
+    phone,
+    screenshot,  # noqa: F811
 ):
     browser = phone
     seed_reference_data()

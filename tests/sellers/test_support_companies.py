@@ -209,3 +209,22 @@ def test_company_pages_are_for_members_only(client, company, weaver):
     for name in names:
         assert client.get(reverse(name)).status_code == 403
     assert act_for(client, producer).status_code == 403
+
+
+def test_a_producer_cannot_take_back_another_producers_grant(company, weaver, other_producer):
+    producer, _ = weaver
+    services.grant(producer, company, [Right.LISTINGS], producer.users.first())
+    client = Client()
+    client.force_login(other_producer.users.first())
+    client.post(reverse("seller:support-revoke", args=[company.pk]), {"right": "all"})
+    assert company.grants.get(producer=producer).revoked_at is None
+
+
+def test_an_inactive_company_loses_access_at_once(member_client, company, weaver):
+    client, _ = member_client
+    producer, _ = weaver
+    services.grant(producer, company, [Right.LISTINGS], producer.users.first())
+    act_for(client, producer)
+    SupportCompany.objects.filter(pk=company.pk).update(is_active=False)
+    assert client.get(reverse("seller:listings")).status_code == 403
+    assert client.get(reverse("seller:company")).status_code == 403
