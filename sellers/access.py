@@ -6,8 +6,8 @@ Two kinds of people use `/seller/`:
   company rights (`company/act/<id>/`, kept in the session) and may then open only the parts
   of that panel those rights cover. The rights are read from the grants on every request, so
   a revoked grant stops access at once. Every POST a member makes that ends in a redirect
-  (the panel's way of saying done) is recorded as a `SupportAction` (who, which company,
-  which producer, what).
+  without an error message (the panel's way of saying done) is recorded as a
+  `SupportAction` (who, which company, which producer, what).
 
 `producer_required` admits a producer's own account only (profile, joining, grants: a company
 never changes a producer's Sheba or its own rights). `panel_view(right)` admits both, the
@@ -77,11 +77,18 @@ class Support:
         return bool(self.rights) if right is None else right in self.rights
 
 
+def act_for(request, producer):
+    """The member works on `producer`'s panel from now on (kept with who chose it)."""
+    request.session[ACTING_FOR] = [request.user.pk, producer.pk]
+
+
 def _acting(request, member):
     """The producer the member chose, with the company's live rights, or (None, empty)."""
-    producer_id = request.session.get(ACTING_FOR)
-    if producer_id is None:
+    chosen = request.session.get(ACTING_FOR)
+    if not isinstance(chosen, list) or len(chosen) != 2 or chosen[0] != request.user.pk:
+        request.session.pop(ACTING_FOR, None)  # chosen by someone else on this browser
         return None, frozenset()
+    producer_id = chosen[1]
     producer = (
         Partner.objects.filter(pk=producer_id)
         .exclude(status=Partner.Status.CLOSED)
@@ -93,6 +100,15 @@ def _acting(request, member):
         request.session.pop(ACTING_FOR, None)
         return None, frozenset()
     return producer, rights
+
+
+def _succeeded(request, response):
+    """A POST the panel answered with a redirect and no error message: the panel's way of
+    saying it was done (a refused step redirects too, with an error message)."""
+    if request.method != "POST" or response.status_code not in (301, 302, 303):
+        return False
+    queued = getattr(getattr(request, "_messages", None), "_queued_messages", [])
+    return not any(message.level >= messages.ERROR for message in queued)
 
 
 def _record(request, support, view_kwargs):
@@ -119,12 +135,12 @@ def panel_view(right=None):
                     messages.error(request, _("That producer no longer gives your company access."))
                     return redirect("seller:company")
                 support = Support(member, rights)
+                request.producer, request.support = producer, support
                 if not support.allows(right):
                     context = {"producer": producer, "support": support}
                     return render(request, "sellers/panel/not_granted.html", context, status=403)
-                request.producer, request.support = producer, support
                 response = view(request, *args, **kwargs)
-                if request.method == "POST" and response.status_code in (301, 302, 303):
+                if _succeeded(request, response):
                     _record(request, support, kwargs)
                 return response
             producer = producer_of(request.user)

@@ -151,8 +151,9 @@ def order_url(order):
 
 
 def tell_onboarded_producer(producer_id, company_id, new_account):
-    """A support company opened a producer account for someone: an SMS that says so, and an
-    email with a link to set a password (the company never knows it)."""
+    """A support company opened a producer account for someone. The link to choose a password
+    goes by SMS to the mobile that confirmed the code (the one thing proven to be the
+    producer's); the email the company typed only hears that the account exists."""
     from django.contrib.auth.tokens import default_token_generator
     from django.urls import reverse
     from django.utils.encoding import force_bytes
@@ -171,14 +172,8 @@ def tell_onboarded_producer(producer_id, company_id, new_account):
             "%(company)s opened a Dastsaz seller account for %(producer)s with your consent. "
             "You can take away its access at any time from your panel."
         ) % {"company": company.name, "producer": producer.name}
-        try:
-            send_sms(producer.mobile, text)
-        except SmsNotSent as error:
-            logger.warning("SMS to onboarded producer %s not sent: %s", producer.pk, error)
-        if user is None or not user.email:
-            return
-        body = text
-        if new_account:
+        sms = text
+        if new_account and user is not None:
             path = reverse(
                 "password-reset-confirm",
                 kwargs={
@@ -186,9 +181,16 @@ def tell_onboarded_producer(producer_id, company_id, new_account):
                     "token": default_token_generator.make_token(user),
                 },
             )
-            body += "\n\n" + _("Choose your password here: %(url)s") % {
+            sms += "\n" + _("Choose your password here: %(url)s") % {
                 "url": settings.SITE_URL + path
             }
+        try:
+            send_sms(producer.mobile, sms)
+        except SmsNotSent as error:
+            logger.warning("SMS to onboarded producer %s not sent: %s", producer.pk, error)
+        if user is None or not user.email:
+            return
+        body = text + "\n\n" + _("The link to choose your password was sent to your mobile.")
         body += "\n\n" + _("Your panel: %(url)s") % {
             "url": settings.SITE_URL + reverse("seller:home")
         }

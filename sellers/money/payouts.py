@@ -81,6 +81,11 @@ def cancel_batch(batch, by):
     return batch
 
 
+def _spreadsheet_safe(text):
+    """A producer-typed name that a spreadsheet would run as a formula is quoted."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
 TRANSFER_COLUMNS = ["sheba", "name", "amount_rials", "reference", "description"]
 
 
@@ -94,7 +99,7 @@ def transfer_list_csv(batch):
         writer.writerow(
             [
                 payout.sheba,
-                payout.account_name,
+                _spreadsheet_safe(payout.account_name),
                 payout.amount_rials,
                 payout.reference,
                 f"Dastsaz payout {batch.reference}",

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import ProductClass
@@ -36,6 +37,16 @@ class CommissionRateForm(forms.Form):
         empty_label=_("All producers"),
     )
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+    def clean_effective_from(self):
+        """From tomorrow at the earliest: an order paid today (or earlier) keeps the rate it
+        was paid under, whatever staff add later."""
+        day = self.cleaned_data["effective_from"]
+        if day <= timezone.localdate():
+            raise forms.ValidationError(
+                _("A new rate starts tomorrow at the earliest; orders already paid keep theirs.")
+            )
+        return day
 
 
 class BatchForm(forms.Form):

@@ -116,6 +116,12 @@ def mark_paid_view(request, pk):
 @staff_member_required
 @require_POST
 def cancel_view(request, pk):
+    # Cancelling a list the bank already paid would pay its producers twice: say so first.
+    if not MarkPaidForm(request.POST).is_valid():
+        messages.error(
+            request, _("Tick the box to confirm that nothing of this list was transferred.")
+        )
+        return redirect("money-batch", pk=pk)
     done = _("Batch cancelled; its producers can be paid in a new one.")
     return _batch_step(request, pk, payouts.cancel_batch, done)
 

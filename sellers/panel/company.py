@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from shop.persian.forms import MobileField
 from shop.sms import otp
 
-from ..access import ACTING_FOR, live_rights, member_required, producer_required
+from ..access import ACTING_FOR, act_for, live_rights, member_required, producer_required
 from ..exceptions import GrantError
 from ..models import Partner, Right, SupportCompany
 from ..producers import mobile_taken
@@ -97,7 +97,7 @@ def act_view(request, pk):
     )
     if not live_rights(company, producer):
         raise Http404
-    request.session[ACTING_FOR] = producer.pk
+    act_for(request, producer)
     return redirect("seller:home")
 
 

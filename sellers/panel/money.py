@@ -22,8 +22,8 @@ def _month(request):
     today = jdatetime.date.fromgregorian(date=timezone.localdate())
     try:
         year, month = (int(part) for part in request.GET.get("month", "").split("-"))
-        jdatetime.date(year, month, 1)
-    except (TypeError, ValueError):
+        _period(year, month)
+    except (TypeError, ValueError, OverflowError):
         return today.year, today.month
     return year, month
 

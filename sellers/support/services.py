@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from oscar.apps.customer.forms import generate_username
 
 from ..exceptions import GrantError
-from ..models import Right, SupportGrant
+from ..models import Partner, Right, SupportGrant
 from ..producers import join, mobile_taken
 
 
@@ -17,6 +17,8 @@ def grant(producer, company, rights, by):
         raise GrantError(_("This support company is not active."))
     rights = [Right(right) for right in rights]
     with transaction.atomic():
+        # Lock the producer: two taps on "give access" then insert each right once.
+        Partner.objects.select_for_update().filter(pk=producer.pk).first()
         live = set(
             SupportGrant.objects.select_for_update()
             .filter(producer=producer, company=company, revoked_at__isnull=True)
@@ -49,17 +51,17 @@ def onboard(company, *, name, mobile, email, rights, by):
                 _("A producer account already has this mobile; ask them to give access from "
                   "their own panel.")
             )  # fmt: skip
-        user = User.objects.filter(email__iexact=email).first()
-        new_account = user is None
-        if user is not None and user.partners.exists():
+        # Never an existing account: the code proves only the mobile, and attaching someone's
+        # account (or the company's own) would hand the producer's panel and Sheba to it.
+        if User.objects.filter(email__iexact=email).exists():
             raise GrantError(
-                _("This email already belongs to a producer; ask them to give access from "
-                  "their own panel.")
+                _("This email already has an account on Dastsaz; the producer can join at "
+                  "/seller/join/ and then give your company access.")
             )  # fmt: skip
-        if user is None:
-            user = User(username=generate_username(), email=email)
-            user.set_unusable_password()
-            user.save()
+        user = User(username=generate_username(), email=email)
+        user.set_unusable_password()
+        user.save()
+        new_account = True
         producer = join(user, name=name, mobile=mobile)
         grant(producer, company, rights, by)
     return producer, user, new_account

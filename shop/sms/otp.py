@@ -28,7 +28,7 @@ from shop.persian.digits import to_latin_digits
 from shop.persian.identity import normalise_mobile
 from shop.persian.numbers import localised_number
 
-from . import send_code
+from . import send_code, send_sms
 from .exceptions import OtpThrottled, SmsNotSent
 
 CODE_SECONDS = 5 * 60
@@ -55,9 +55,11 @@ def issue_code(mobile, purpose, note="") -> None:
     _keep(mobile, purpose, code)
     with translation.override(settings.LANGUAGE_CODE):
         text = gettext("Dastsaz verification code: %(code)s") % {"code": localised_number(code)}
-    if note:
-        text = f"{note}\n{text}"
     try:
+        if note:
+            # A provider's code template (Kavenegar lookup) carries the code only: the note
+            # saying what the code consents to goes as its own message, just before it.
+            send_sms(mobile, note)
         send_code(mobile, code, text)
     except SmsNotSent:
         cache.delete_many([_key("code", purpose, mobile), _key("last", purpose, mobile)])

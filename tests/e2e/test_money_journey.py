@@ -28,12 +28,12 @@ def wait_for(browser, text):
 
 def test_staff_pay_a_batch_and_a_cooperative_works_within_what_the_producer_gave(
     live_server,
-    phone,
-    screenshot,  # noqa: F811
+    phone,  # noqa: F811  (the fixture, imported above)
+    screenshot,
 ):
     browser = phone
     seed_reference_data()
-    staff = UserFactory(email="staff@dastsaz.ir", is_staff=True, password="staff-pass-123")
+    UserFactory(email="staff@dastsaz.ir", is_staff=True, password="staff-pass-123")
     owner = UserFactory(email="zahra@example.ir", password="zahra-pass-123")
     producer = ProducerFactory(name="گلیم‌بافی زهرا", sheba=SHEBA)
     producer.users.add(owner)

@@ -5,10 +5,12 @@ import csv
 import datetime
 import io
 
+import jdatetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from catalog.models import ProductClass
@@ -38,13 +40,17 @@ def csv_rows(response):
     return list(csv.reader(io.StringIO(response.content.decode("utf-8").lstrip("\ufeff"))))
 
 
+ONE_DAY = datetime.timedelta(days=1)
+TOMORROW = jdatetime.date.fromgregorian(date=timezone.localdate() + ONE_DAY).strftime("%Y/%m/%d")
+
+
 def test_staff_add_a_rate_typed_with_persian_digits(staff_client, staff_user):
     handicraft = ProductClass.objects.get(slug="handicraft")
     response = staff_client.post(
         reverse("money-commission"),
         {
             "percent": "۱۲٫۵",
-            "effective_from": "۱۴۰۵/۰۱/۰۱",
+            "effective_from": TOMORROW,
             "product_class": handicraft.pk,
             "producer": "",
             "note": "نرخ تازه صنایع دستی",
@@ -52,10 +58,18 @@ def test_staff_add_a_rate_typed_with_persian_digits(staff_client, staff_user):
     )
     assert response.status_code == 302
     rate = CommissionRate.objects.get()
-    assert (rate.rate_bp, rate.effective_from) == (1250, datetime.date(2026, 3, 21))
+    assert (rate.rate_bp, rate.effective_from) == (1250, timezone.localdate() + ONE_DAY)
     assert (rate.product_class, rate.producer, rate.created_by) == (handicraft, None, staff_user)
     html = staff_client.get(reverse("money-commission")).content.decode()
-    assert "۱۲٫۵٪" in html and "۱ فروردین ۱۴۰۵" in html and "نرخ تازه صنایع دستی" in html
+    assert "۱۲٫۵٪" in html and "نرخ تازه صنایع دستی" in html
+
+
+def test_a_rate_cannot_start_in_the_past_or_today(staff_client):
+    response = staff_client.post(
+        reverse("money-commission"), {"percent": "۱۲", "effective_from": "۱۴۰۵/۰۱/۰۱"}
+    )
+    assert response.status_code == 200 and response.context["form"].errors["effective_from"]
+    assert not CommissionRate.objects.exists()
 
 
 def test_a_rate_above_a_hundred_percent_is_refused(staff_client):
@@ -124,7 +138,10 @@ def test_cancelling_releases_the_batch_and_its_list_is_no_longer_offered(staff_c
     batch = payouts.create_batch(staff_user, threshold_rials=1_000_000)
     assert selectors.balances(producer).payable_rials == 0
 
-    staff_client.post(reverse("money-batch-cancel", args=[batch.pk]))
+    staff_client.post(reverse("money-batch-cancel", args=[batch.pk]))  # not confirmed
+    batch.refresh_from_db()
+    assert batch.status == Status.OPEN
+    staff_client.post(reverse("money-batch-cancel", args=[batch.pk]), {"confirm": "on"})
     batch.refresh_from_db()
     assert batch.status == Status.CANCELLED
     assert selectors.balances(producer).payable_rials == 5_000_000

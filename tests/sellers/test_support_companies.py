@@ -162,8 +162,9 @@ def test_a_company_onboards_a_producer_who_confirms_with_the_code(
         },
     )
     assert response.status_code == 302
-    assert sms_outbox[-1].mobile == "09123456789"
-    assert "تعاونی گلیم فارس" in sms_outbox[-1].text and "سفارش‌ها و ارسال" in sms_outbox[-1].text
+    assert [sms.mobile for sms in sms_outbox] == ["09123456789"] * 2
+    consent = sms_outbox[-2].text  # its own message: a provider's code template has no room
+    assert "تعاونی گلیم فارس" in consent and "سفارش‌ها و ارسال" in consent
     page = client.get(response["Location"]).content.decode()
     assert "محصولات و موجودی" in page and "صورت‌حساب" not in page
     wrong = client.post(reverse("seller:company-onboard-confirm"), {"code": "000000"})
@@ -182,8 +183,10 @@ def test_a_company_onboards_a_producer_who_confirms_with_the_code(
         "listings",
         "fulfilments",
     }
-    assert "/password-reset/confirm/" in mail.outbox[-1].body
+    # The password link goes to the mobile that gave the code, never to the typed email.
+    assert "/password-reset/confirm/" in sms_outbox[-1].text
     assert "تعاونی گلیم فارس" in sms_outbox[-1].text
+    assert "/password-reset/" not in mail.outbox[-1].body
     assert act_for(client, producer).status_code == 302
     assert client.get(reverse("seller:listings")).status_code == 200
 
@@ -228,3 +231,46 @@ def test_an_inactive_company_loses_access_at_once(member_client, company, weaver
     SupportCompany.objects.filter(pk=company.pk).update(is_active=False)
     assert client.get(reverse("seller:listings")).status_code == 403
     assert client.get(reverse("seller:company")).status_code == 403
+
+
+def test_onboarding_never_takes_over_an_existing_account(member_client, sms_outbox):
+    client, member = member_client
+    data = {"name": "x", "mobile": "09125556677", "email": member.email, "rights": ["listings"]}
+    client.post(reverse("seller:company-onboard"), data)
+    code = re.search(r"[۰-۹0-9]{6}", sms_outbox[-1].text)[0]
+    response = client.post(reverse("seller:company-onboard-confirm"), {"code": code})
+    assert response.status_code == 302
+    assert not Partner.objects.filter(mobile="09125556677").exists()
+    assert not member.partners.exists()
+
+
+def test_a_refused_step_is_not_recorded_as_done(member_client, company, weaver, reference_data):
+    from .conftest import place_paid_order
+
+    client, _ = member_client
+    producer, gelim = weaver
+    services.grant(producer, company, [Right.FULFILMENTS], producer.users.first())
+    fulfilment = place_paid_order([(gelim, 1)], producer.users.first()).fulfilments.get()
+    act_for(client, producer)
+    response = client.post(reverse("seller:deliver", args=[fulfilment.pk]))  # not shipped yet
+    assert response.status_code == 302
+    assert not SupportAction.objects.exists()
+    client.post(reverse("seller:accept", args=[fulfilment.pk]))
+    assert list(SupportAction.objects.values_list("action", flat=True)) == ["accept"]
+
+
+def test_a_member_never_sees_the_producers_sheba(member_client, company, weaver):
+    from sellers.money import payouts
+
+    from .conftest import SHEBA
+
+    client, _ = member_client
+    producer, _ = weaver
+    staff = UserFactory(is_staff=True)
+    Partner.objects.filter(pk=producer.pk).update(sheba=SHEBA)
+    ledger.book_adjustment(producer, 5_000_000, "", staff)
+    payouts.mark_paid(payouts.create_batch(staff, threshold_rials=1), staff)
+    services.grant(producer, company, [Right.STATEMENTS], producer.users.first())
+    act_for(client, producer)
+    page = client.get(reverse("seller:statement")).content.decode()
+    assert "DSZ-" in page and SHEBA not in page
