@@ -17,6 +17,7 @@ from shop.payments.registry import adapter_for
 from shop.persian.money import to_rials
 
 from .services import PAID
+from .status import set_status
 
 REFUNDED = "refunded"
 
@@ -63,7 +64,7 @@ def refund_order(order, by, reason):
         for fulfilment in order.fulfilments.select_for_update().order_by("pk"):
             ledger.book_refund(fulfilment, by)
         order.fulfilments.update(status=Fulfilment.Status.CANCELLED)
-        order.set_status(REFUNDED)
+        set_status(order, REFUNDED)
         return refund
 
 

@@ -1,7 +1,8 @@
 """The order side of paying: stock locked at placement, settled when the payment is.
 
-Order statuses (settings.OSCAR_ORDER_STATUS_PIPELINE): "pending-payment" → "paid" or
-"cancelled". Stock is allocated when the order is placed and released on cancellation.
+Order statuses (settings.ORDER_STATUS_FLOW, shop/checkout/status.py): "pending-payment" →
+"paid" or "cancelled". Stock is allocated when the order is placed and released on
+cancellation.
 """
 
 import logging
@@ -19,6 +20,7 @@ from shop.payments.models import PaymentAttempt
 
 from .emails import send_order_paid_emails, send_payment_given_up_email
 from .exceptions import OutOfStock, PaymentNotAllowed
+from .status import set_status
 
 logger = logging.getLogger(__name__)
 PENDING, PAID, CANCELLED = "pending-payment", "paid", "cancelled"
@@ -88,7 +90,7 @@ def _bring_order_in_line(order, attempt):
 
 
 def _mark_paid(order, attempt):
-    order.set_status(PAID)
+    set_status(order, PAID)
     record_payment_source(order, attempt)
     create_fulfilments(order)
     transaction.on_commit(lambda: send_order_paid_emails(order))
@@ -137,7 +139,7 @@ def cancel_order(order):
     for line in order.lines.select_related("stockrecord"):
         if line.stockrecord_id:
             line.stockrecord.cancel_allocation(line.quantity)
-    order.set_status(CANCELLED)
+    set_status(order, CANCELLED)
     logger.info("Order %s cancelled, stock released", order.number)
 
 

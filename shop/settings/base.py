@@ -219,12 +219,16 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 # Orders are placed before payment (shop/checkout/services.py).
 OSCAR_INITIAL_ORDER_STATUS = "pending-payment"
 OSCAR_INITIAL_LINE_STATUS = "pending-payment"
-OSCAR_ORDER_STATUS_PIPELINE = {
+# The statuses staff may set by hand in Oscar's dashboard: none. An order becomes paid,
+# cancelled or refunded only through shop/checkout (payment, expiry, the refund screen), which
+# keep stock, money and the producers' ledger in step; they use ORDER_STATUS_FLOW.
+ORDER_STATUS_FLOW = {
     "pending-payment": ("paid", "cancelled"),
     "paid": ("refunded",),
     "cancelled": (),
     "refunded": (),
 }
+OSCAR_ORDER_STATUS_PIPELINE = {status: () for status in ORDER_STATUS_FLOW}
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 OSCAR_ORDER_STATUS_CASCADE = {"paid": "paid", "cancelled": "cancelled", "refunded": "refunded"}
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"

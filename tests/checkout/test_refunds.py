@@ -115,3 +115,21 @@ def test_staff_see_the_refund_page(client, zarinpal, paid_order, staff):
     page = client.get(reverse("order-refund", args=[order.number]))
     assert page.status_code == 200
     assert "Refund this producer" in page.content.decode() or "بازپرداخت" in page.content.decode()
+
+
+def test_staff_cannot_mark_an_order_refunded_by_hand_in_oscars_dashboard(client, paid_order):
+    """Only the refund screen refunds: a bare status change would leave the buyer unpaid
+    and the producers' ledger crediting a sale that was given back."""
+    order, *_ = paid_order
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    url = reverse("dashboard:order-detail", args=[order.number])
+    assert client.get(url).status_code == 200
+    client.post(url, {"order_action": "change_order_status", "new_status": "refunded"})
+    lines = [line.pk for line in order.lines.all()]
+    client.post(
+        url,
+        {"order_action": "change_line_statuses", "new_status": "refunded", "selected_line": lines},
+    )
+    order.refresh_from_db()
+    assert order.status == "paid" and not Refund.objects.exists()
+    assert set(order.lines.values_list("status", flat=True)) == {"paid"}
