@@ -3,6 +3,7 @@ from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
+from oscar.apps.order.models import Order
 
 from .exceptions import FulfilmentStateError
 from .models import Fulfilment
@@ -50,6 +51,8 @@ def _step(fulfilment, action, before=None, after=None, **changes):
     from .tasks import notify_buyer_of_fulfilment
 
     with transaction.atomic():
+        # The order first, as every money path does (payment, refunds): never a deadlock.
+        Order.objects.select_for_update().filter(pk=fulfilment.order_id).first()
         locked = Fulfilment.objects.select_for_update().get(pk=fulfilment.pk)
         if locked.status not in STEPS[action]:
             raise FulfilmentStateError(locked.status, action)

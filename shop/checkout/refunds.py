@@ -70,6 +70,9 @@ def refund_order(order, by, reason):
 
 def refund_fulfilment(fulfilment, by, reason):
     with transaction.atomic():
+        # The order's row first (as refund_order and payments take it): a whole-order refund
+        # and a part refund at once are served one after the other, never both.
+        type(fulfilment.order).objects.select_for_update().get(pk=fulfilment.order_id)
         fulfilment = Fulfilment.objects.select_for_update().get(pk=fulfilment.pk)
         if fulfilment.status == Fulfilment.Status.CANCELLED:
             raise RefundNotAllowed(_("This part was already refunded or cancelled."))

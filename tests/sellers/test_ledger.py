@@ -194,3 +194,47 @@ def test_statement_running_balance_is_true_for_a_period(shop):
     assert [(e.amount_rials, e.running_rials) for e in lines] == [(-500, 2_500), (2_000, 3_000)]
     _, everything = selectors.statement(producer)
     assert [e.running_rials for e in everything] == [2_500, 3_000, 1_000]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_whole_order_refund_and_a_part_refund_at_once_refund_the_buyer_once(reference_data):
+    import threading
+
+    from django.db import close_old_connections
+
+    from shop.payments.models import Refund
+
+    producer = ProducerFactory()
+    user = UserFactory()
+    producer.users.add(user)
+    bowl = make_product(producer=producer, price_rials=3_000_000, stock=5, with_image=False)
+    order = place_paid_order([(bowl, 1)], user)
+    fulfilment = order.fulfilments.get()
+    services.ship_fulfilment(fulfilment, "post", "1")
+    services.deliver_fulfilment(fulfilment)
+    staff = UserFactory(is_staff=True)
+    start = threading.Barrier(2)
+    refused = []
+
+    def run(refund):
+        try:
+            start.wait()
+            refund()
+        except refunds.RefundNotAllowed:
+            refused.append(refund)
+        finally:
+            close_old_connections()
+
+    threads = [
+        threading.Thread(target=run, args=(lambda: refunds.refund_order(order, staff, "کل"),)),
+        threading.Thread(
+            target=run, args=(lambda: refunds.refund_fulfilment(fulfilment, staff, "بخش"),)
+        ),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(refused) == 1 and Refund.objects.count() == 1
+    assert selectors.balances(producer).balance_rials == 0
+    assert LedgerEntry.objects.filter(kind=Kind.REFUND).count() == 2  # one reversal booking
