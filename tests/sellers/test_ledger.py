@@ -196,7 +196,7 @@ def test_statement_running_balance_is_true_for_a_period(shop):
     assert [e.running_rials for e in everything] == [2_500, 3_000, 1_000]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_whole_order_refund_and_a_part_refund_at_once_refund_the_buyer_once(reference_data):
     import threading
 

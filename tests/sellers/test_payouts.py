@@ -96,7 +96,7 @@ def test_a_producer_who_owes_after_a_refund_is_not_paid(staff):
     assert selectors.balances(producer).payable_rials == 0
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_staff_members_making_batches_at_once_never_pay_more_than_available(
     reference_data,
 ):
