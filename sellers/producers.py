@@ -181,3 +181,13 @@ def submit_profile(producer):
         producer.status_changed_at = timezone.now()
         producer.save(update_fields=["status", "status_reason", "status_changed_at"])
     return producer
+
+
+@transaction.atomic
+def change_sheba(producer, sheba):
+    """A new payout account, after the producer confirmed it with the code sent to their
+    mobile. Open payout batches keep the Sheba they were made with."""
+    producer = _locked(producer)
+    producer.sheba = sheba
+    producer.save(update_fields=["sheba"])
+    return producer

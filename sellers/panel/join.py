@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from oscar.apps.customer.forms import generate_username
 
+from shop.persian.numbers import localised_number
 from shop.sms import otp
 from shop.sms.exceptions import OtpThrottled, SmsNotSent
 
@@ -91,14 +92,39 @@ def _create(request, pending):
     return redirect("seller:profile")
 
 
+NEW_SHEBA = "seller_new_sheba"
+
+
+def _ask_to_confirm_sheba(request, producer, sheba):
+    """Payouts go to the Sheba: a change (not the first one) waits for the code sent to the
+    producer's own mobile, so whoever else reaches the account cannot redirect the money."""
+    form = CodeForm()
+    note = _("A new Sheba ending in %(end)s was entered for your Dastsaz payouts.") % {
+        "end": localised_number(sheba[-4:])
+    }
+    if not send_code(form, producer.mobile, "sheba", note):
+        messages.error(request, form.non_field_errors()[0])
+        return redirect("seller:profile")
+    request.session[NEW_SHEBA] = sheba
+    messages.info(request, _("Saved. To change the Sheba, enter the code we sent to your mobile."))
+    return redirect("seller:sheba-confirm")
+
+
 @producer_required
 def profile_view(request):
     producer = request.producer
+    old_sheba = producer.sheba
     form = ProfileForm(request.POST or None, request.FILES or None, instance=producer)
     if request.method == "POST" and form.is_valid():
+        new_sheba = form.cleaned_data["sheba"]
+        confirm_sheba = bool(old_sheba) and new_sheba != old_sheba
         with transaction.atomic():
+            if confirm_sheba:
+                form.instance.sheba = old_sheba  # until the code confirms the new one
             form.save()
             producers.submit_profile(producer)
+        if confirm_sheba:
+            return _ask_to_confirm_sheba(request, producer, new_sheba)
         if producer.is_approved:
             messages.success(request, _("Your profile is saved."))
         else:
@@ -107,3 +133,20 @@ def profile_view(request):
             )
         return redirect("seller:home")
     return render(request, "sellers/panel/profile.html", {"form": form, "producer": producer})
+
+
+@producer_required
+def sheba_confirm_view(request):
+    new_sheba = request.session.get(NEW_SHEBA)
+    if not new_sheba:
+        return redirect("seller:profile")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if otp.check_code(request.producer.mobile, "sheba", form.cleaned_data["code"]):
+            producers.change_sheba(request.producer, new_sheba)
+            request.session.pop(NEW_SHEBA, None)
+            messages.success(request, _("Your new Sheba is saved; payouts go to it from now on."))
+            return redirect("seller:profile")
+        form.add_error("code", _("This code is not right or has expired."))
+    context = {"form": form, "ending": new_sheba[-4:], "mobile": request.producer.mobile}
+    return render(request, "sellers/panel/sheba_confirm.html", context)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("join/", join.join_view, name="join"),
     path("join/confirm/", join.confirm_view, name="join-confirm"),
     path("profile/", join.profile_view, name="profile"),
+    path("profile/sheba/", join.sheba_confirm_view, name="sheba-confirm"),
     path("listings/", views.listings_view, name="listings"),
     path("listings/new/", views.choose_class_view, name="choose-class"),
     path("listings/new/<slug:class_slug>/", views.create_view, name="create"),

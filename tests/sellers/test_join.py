@@ -157,3 +157,36 @@ def test_a_producer_cannot_approve_or_verify_themselves_through_the_profile(prod
         "applied", False, None
     )  # fmt: skip
     assert producer.slug != "someone-else"
+
+
+NEW_SHEBA = "IR820540102680020817909002"  # another well-formed Sheba
+
+
+def test_changing_the_sheba_waits_for_the_code_sent_to_the_producers_mobile(
+    producer_client, sms_outbox
+):
+    client, producer = producer_client
+    Partner.objects.filter(pk=producer.pk).update(
+        sheba="IR062960000000100324200001", mobile="09121234567"
+    )
+    response = client.post(reverse("seller:profile"), profile_data(sheba=NEW_SHEBA, story="تازه"))
+    assert response["Location"] == reverse("seller:sheba-confirm")
+    producer.refresh_from_db()
+    assert producer.sheba == "IR062960000000100324200001" and producer.story == "تازه"
+    assert [sms.mobile for sms in sms_outbox] == ["09121234567"] * 2
+    assert "۹۰۰۲" in sms_outbox[-2].text  # the note names the new account's last digits
+
+    client.post(reverse("seller:sheba-confirm"), {"code": "000000"})
+    producer.refresh_from_db()
+    assert producer.sheba == "IR062960000000100324200001"
+    client.post(reverse("seller:sheba-confirm"), {"code": code_from(sms_outbox)})
+    producer.refresh_from_db()
+    assert producer.sheba == NEW_SHEBA
+
+
+def test_the_first_sheba_is_saved_without_a_code(producer_client, sms_outbox):
+    client, producer = producer_client
+    Partner.objects.filter(pk=producer.pk).update(sheba="", mobile="09121234567")
+    client.post(reverse("seller:profile"), profile_data(sheba=NEW_SHEBA))
+    producer.refresh_from_db()
+    assert producer.sheba == NEW_SHEBA and sms_outbox == []
