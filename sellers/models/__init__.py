@@ -43,6 +43,8 @@ class Partner(AbstractPartner):
     mobile = models.CharField(_("mobile"), max_length=11, blank=True)
     national_id = models.CharField(_("national id"), max_length=10, blank=True)
     sheba = models.CharField(_("Sheba"), max_length=26, blank=True)
+    # The bank account holder's name: a group transfer (Paya) checks it against the Sheba.
+    sheba_holder = models.CharField(_("account holder's name"), max_length=128, blank=True)
     photo = models.ImageField(_("photo"), upload_to="producers/", blank=True)
     crafts = models.ManyToManyField(
         "catalogue.Category", blank=True, related_name="producers", verbose_name=_("crafts")

@@ -42,7 +42,7 @@ def create_batch(by, threshold_rials=None, on=None):
                 producer=producer,
                 amount_rials=amount,
                 sheba=producer.sheba,
-                account_name=producer.name,
+                account_name=producer.sheba_holder or producer.name,
             )
             for producer, amount in due
         )

@@ -297,6 +297,12 @@ class ProfileForm(PanelForm, forms.ModelForm):
 
     national_id = NationalIdField()
     sheba = ShebaField(help_text=_("Your payouts go to this account."))
+    sheba_holder = forms.CharField(
+        label=_("Account holder's name"),
+        max_length=128,
+        required=False,
+        help_text=_("As the bank knows it; a transfer to a different name may be returned."),
+    )
     licence_issued_on = JalaliDateField(label=_("Licence issued on"))
     licence_expires_on = JalaliDateField(label=_("Licence valid until"))
     shipping_fee_toman = PersianIntegerField(
@@ -329,6 +335,7 @@ class ProfileForm(PanelForm, forms.ModelForm):
             "licence_expires_on",
             "licence_scan",
             "sheba",
+            "sheba_holder",
             "processing_days",
         )
         labels = {"name": _("Name of your workshop or brand"), "story": _("Your story")}

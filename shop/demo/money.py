@@ -50,7 +50,8 @@ def ensure_money(producers, password):
     for number, producer in enumerate(producers, start=1):
         if not producer.sheba:
             producer.sheba = demo_sheba(number)
-            producer.save(update_fields=["sheba"])
+            producer.sheba_holder = " ".join(producer.name.split()[-2:])  # the maker's name
+            producer.save(update_fields=["sheba", "sheba_holder"])
     ensure_commission_rates()
     if not Order.objects.filter(guest_email=BUYER_EMAIL).exists():
         admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
