@@ -54,6 +54,18 @@ def membership_of(user):
     )
 
 
+def may_act(user, producer, right):
+    """Whether `user` may still do `right` work for `producer` (for work that outlives the
+    request, like an import a company's member started): the producer's own account, or a
+    member of an active company that still holds the grant."""
+    if user is None:
+        return False
+    if producer.users.filter(pk=user.pk).exists():
+        return True
+    member = membership_of(user)
+    return member is not None and right in live_rights(member.company, producer)
+
+
 def live_rights(company, producer):
     return set(
         SupportGrant.objects.filter(

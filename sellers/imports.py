@@ -24,6 +24,7 @@ from shop.persian.digits import to_latin_digits
 from shop.persian.money import to_toman
 
 from . import listings, selectors
+from .access import may_act
 from .exceptions import SellersError
 from .models import Carrier, ListingImport
 from .panel.forms import ListingForm, craft_categories
@@ -269,6 +270,11 @@ def run_import(job_id):
     job.status, job.total_rows = job.Status.RUNNING, len(rows)
     job.save(update_fields=["status", "total_rows"])
     for number, row in enumerate(rows, start=2):  # row 1 is the header
+        if not may_act(job.created_by, job.producer, "listings"):
+            job.status, job.finished_at = job.Status.FAILED, timezone.now()
+            job.failure = str(_("Access was taken back; the rest of the file was not imported."))
+            job.save(update_fields=["status", "finished_at", "failure"])
+            return job
         try:
             with transaction.atomic():
                 outcome = import_row(job.producer, row)

@@ -274,3 +274,23 @@ def test_a_member_never_sees_the_producers_sheba(member_client, company, weaver)
     act_for(client, producer)
     page = client.get(reverse("seller:statement")).content.decode()
     assert "DSZ-" in page and SHEBA not in page
+
+
+def test_an_import_a_member_started_stops_when_the_grant_is_taken_back(
+    member_client, company, weaver
+):
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from sellers.imports import run_import, start_import
+
+    _client, member = member_client
+    producer, _ = weaver
+    services.grant(producer, company, [Right.LISTINGS], producer.users.first())
+    rows = "گروه,رشته,نام محصول,قیمت (تومان),موجودی\nصنایع دستی,خاتم,جعبه,۱۰۰۰۰۰,۲\n"
+    upload = SimpleUploadedFile("p.csv", rows.encode(), "text/csv")
+    job = start_import(producer, upload, member)
+    services.revoke(producer, company, [Right.LISTINGS], producer.users.first())
+    job = run_import(job.pk)
+    assert job.status == "failed" and "پس گرفته" in job.failure
+    assert job.created_count == 0
