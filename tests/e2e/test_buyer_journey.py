@@ -1,5 +1,7 @@
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
 
 from catalog.models import Category
 from catalog.services import seed_reference_data
@@ -42,6 +44,8 @@ def test_buyer_browses_a_craft_and_puts_a_product_in_the_basket(live_server, bro
     screenshot("03-product")
 
     browser.find_element(By.CSS_SELECTOR, "#add_to_basket_form button[type=submit]").click()
+    # The basket is added to once the product page comes back with its message.
+    WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".alert")))
     browser.get(live_server.url + "/basket/")
     assert kilim.title in browser.page_source
     assert "۴٬۵۰۰٬۰۰۰ تومان" in browser.page_source
@@ -50,8 +54,6 @@ def test_buyer_browses_a_craft_and_puts_a_product_in_the_basket(live_server, bro
 
 def test_buyer_searches_with_suggestions_and_facets(live_server, browser, screenshot):
     from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
 
     seed_reference_data()
     make_product(

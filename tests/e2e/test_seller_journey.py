@@ -152,6 +152,8 @@ def test_a_producer_joins_lists_a_carpet_sells_it_and_ships_it(
     browser.delete_all_cookies()
     browser.get(live_server.url + product.get_absolute_url())
     browser.find_element(By.CSS_SELECTOR, "#add_to_basket_form button[type=submit]").click()
+    # The basket is added to once the product page comes back with its message.
+    WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".alert")))
     checkout_as_guest(browser, live_server).click()
     WebDriverWait(browser, 10).until(ec.url_contains("/checkout/thank-you/"))
     fulfilment = producer.fulfilments.get()
