@@ -150,10 +150,11 @@ def order_url(order):
     return settings.SITE_URL + path
 
 
-def tell_onboarded_producer(producer_id, company_id, new_account):
+def tell_onboarded_producer(producer_id, company_id):
     """A support company opened a producer account for someone. The link to choose a password
     goes by SMS to the mobile that confirmed the code (the one thing proven to be the
-    producer's); the email the company typed only hears that the account exists."""
+    producer's); the email the company typed only hears that the account exists. The account
+    is always a new one (sellers/support/services.py: onboard)."""
     from django.contrib.auth.tokens import default_token_generator
     from django.urls import reverse
     from django.utils.encoding import force_bytes
@@ -166,30 +167,28 @@ def tell_onboarded_producer(producer_id, company_id, new_account):
 
     producer = Partner.objects.get(pk=producer_id)
     company = SupportCompany.objects.get(pk=company_id)
-    user = producer.users.order_by("pk").first()
+    user = producer.users.get()  # the account onboarding made
     with translation.override(settings.LANGUAGE_CODE):
         text = _(
             "%(company)s opened a Dastsaz seller account for %(producer)s with your consent. "
             "You can take away its access at any time from your panel."
         ) % {"company": company.name, "producer": producer.name}
-        sms = text
-        if new_account and user is not None:
-            path = reverse(
-                "password-reset-confirm",
-                kwargs={
-                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                    "token": default_token_generator.make_token(user),
-                },
-            )
-            sms += "\n" + _("Choose your password here: %(url)s") % {
-                "url": settings.SITE_URL + path
-            }
+        path = reverse(
+            "password-reset-confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        sms = (
+            text
+            + "\n"
+            + _("Choose your password here: %(url)s") % {"url": settings.SITE_URL + path}
+        )
         try:
             send_sms(producer.mobile, sms)
         except SmsNotSent as error:
             logger.warning("SMS to onboarded producer %s not sent: %s", producer.pk, error)
-        if user is None or not user.email:
-            return
         body = text + "\n\n" + _("The link to choose your password was sent to your mobile.")
         body += "\n\n" + _("Your panel: %(url)s") % {
             "url": settings.SITE_URL + reverse("seller:home")

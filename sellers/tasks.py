@@ -39,7 +39,7 @@ def run_listing_import(import_id):
 
 
 @shared_task(name="sellers.tasks.notify_onboarded_producer")
-def notify_onboarded_producer(producer_id, company_id, new_account):
+def notify_onboarded_producer(producer_id, company_id):
     from .notifications import tell_onboarded_producer
 
-    tell_onboarded_producer(producer_id, company_id, new_account)
+    tell_onboarded_producer(producer_id, company_id)

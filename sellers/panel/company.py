@@ -13,7 +13,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -21,9 +20,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from shop.persian.forms import MobileField
-from shop.sms import otp
 
-from ..access import ACTING_FOR, act_for, live_rights, member_required, producer_required
+from ..access import ACTING_FOR, act_for, member_required, producer_required
 from ..exceptions import GrantError
 from ..models import Partner, Right, SupportCompany
 from ..producers import mobile_taken
@@ -95,8 +93,6 @@ def act_view(request, pk):
         ).distinct(),
         pk=pk,
     )
-    if not live_rights(company, producer):
-        raise Http404
     act_for(request, producer)
     return redirect("seller:home")
 
@@ -141,33 +137,25 @@ def onboard_confirm_view(request):
     pending = request.session.get(ONBOARDING)
     if not pending:
         return redirect("seller:company-onboard")
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST or None, mobile=pending["mobile"], purpose=PURPOSE)
     if request.method == "POST" and form.is_valid():
-        if not otp.check_code(pending["mobile"], PURPOSE, form.cleaned_data["code"]):
-            form.add_error("code", _("This code is not right or has expired."))
-        else:
-            company = request.member.company
-            try:
-                with transaction.atomic():
-                    producer, _user, new_account = services.onboard(
-                        company, by=request.user, **pending
-                    )
-                    transaction.on_commit(
-                        partial(
-                            notify_onboarded_producer.delay, producer.pk, company.pk, new_account
-                        )
-                    )
-            except GrantError as error:
-                request.session.pop(ONBOARDING, None)
-                messages.error(request, str(error))
-                return redirect("seller:company")
-            request.session.pop(ONBOARDING, None)
-            messages.success(
-                request,
-                _("%(name)s is with you now. Staff check their licence once the profile is sent.")
-                % {"name": producer.name},
-            )
+        company = request.member.company
+        request.session.pop(ONBOARDING, None)  # the code is used up either way
+        try:
+            with transaction.atomic():
+                producer = services.onboard(company, by=request.user, **pending)
+                transaction.on_commit(
+                    partial(notify_onboarded_producer.delay, producer.pk, company.pk)
+                )
+        except GrantError as error:
+            messages.error(request, str(error))
             return redirect("seller:company")
+        messages.success(
+            request,
+            _("%(name)s is with you now. Staff check their licence once the profile is sent.")
+            % {"name": producer.name},
+        )
+        return redirect("seller:company")
     rights = [Right(right).label for right in pending["rights"]]
     context = {"form": form, "pending": pending, "rights": rights}
     return render(request, "sellers/panel/company_onboard_confirm.html", context)

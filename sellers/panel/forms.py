@@ -15,6 +15,7 @@ from shop.persian.forms import (
     ShebaField,
 )
 from shop.persian.money import RIALS_PER_TOMAN, to_toman
+from shop.sms import otp
 
 from ..exceptions import SellersError
 from ..models import Carrier, Fulfilment, Partner
@@ -274,6 +275,9 @@ class JoinForm(JoinDetailsForm, EmailUserCreationForm):
 
 
 class CodeForm(PanelForm, forms.Form):
+    """The code an SMS carried to `mobile` for `purpose` (shop/sms/otp.py): valid only when
+    it is the live code, which it then uses up."""
+
     code = forms.CharField(
         label=_("Confirmation code"),
         max_length=12,
@@ -281,6 +285,16 @@ class CodeForm(PanelForm, forms.Form):
             attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "dir": "ltr"}
         ),
     )
+
+    def __init__(self, *args, mobile="", purpose="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mobile, self.purpose = mobile, purpose
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if not otp.check_code(self.mobile, self.purpose, code):
+            raise forms.ValidationError(_("This code is not right or has expired."))
+        return code
 
 
 class ProfileForm(PanelForm, forms.ModelForm):

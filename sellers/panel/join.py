@@ -56,15 +56,13 @@ def confirm_view(request):
     pending = request.session.get(SESSION_KEY)
     if not pending:
         return redirect("seller:join")
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST or None, mobile=pending["mobile"], purpose=PURPOSE)
     if request.method == "POST" and request.POST.get("resend"):
         if send_code(form, pending["mobile"]):
             messages.success(request, _("A new code is on its way."))
             return redirect("seller:join-confirm")
     elif request.method == "POST" and form.is_valid():
-        if otp.check_code(pending["mobile"], PURPOSE, form.cleaned_data["code"]):
-            return _create(request, pending)
-        form.add_error("code", _("This code is not right or has expired."))
+        return _create(request, pending)
     return render(request, "sellers/panel/join_confirm.html", {"form": form, "pending": pending})
 
 
@@ -140,13 +138,11 @@ def sheba_confirm_view(request):
     new_sheba = request.session.get(NEW_SHEBA)
     if not new_sheba:
         return redirect("seller:profile")
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST or None, mobile=request.producer.mobile, purpose="sheba")
     if request.method == "POST" and form.is_valid():
-        if otp.check_code(request.producer.mobile, "sheba", form.cleaned_data["code"]):
-            producers.change_sheba(request.producer, new_sheba)
-            request.session.pop(NEW_SHEBA, None)
-            messages.success(request, _("Your new Sheba is saved; payouts go to it from now on."))
-            return redirect("seller:profile")
-        form.add_error("code", _("This code is not right or has expired."))
+        producers.change_sheba(request.producer, new_sheba)
+        request.session.pop(NEW_SHEBA, None)
+        messages.success(request, _("Your new Sheba is saved; payouts go to it from now on."))
+        return redirect("seller:profile")
     context = {"form": form, "ending": new_sheba[-4:], "mobile": request.producer.mobile}
     return render(request, "sellers/panel/sheba_confirm.html", context)

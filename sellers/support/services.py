@@ -43,7 +43,7 @@ def revoke(producer, company, rights, by):
 def onboard(company, *, name, mobile, email, rights, by):
     """A company brings a producer it supports: after the producer confirmed the mobile code,
     their producer account is made (applied, profile still to fill and check) with the rights
-    they agreed to. Returns (producer, user, new_account)."""
+    they agreed to. Returns the producer."""
     User = get_user_model()
     with transaction.atomic():
         if mobile_taken(mobile):
@@ -61,7 +61,6 @@ def onboard(company, *, name, mobile, email, rights, by):
         user = User(username=generate_username(), email=email)
         user.set_unusable_password()
         user.save()
-        new_account = True
         producer = join(user, name=name, mobile=mobile)
         grant(producer, company, rights, by)
-    return producer, user, new_account
+    return producer
