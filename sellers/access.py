@@ -12,7 +12,8 @@ Two kinds of people use `/seller/`:
 `producer_required` admits a producer's own account only (profile, joining, grants: a company
 never changes a producer's Sheba or its own rights). `panel_view(right)` admits both, the
 company only within `right` ("listings", "fulfilments", "statements"; None: any grant). The
-view receives `request.producer` and `request.support` (None for the producer's own account),
+view receives `request.producer`, `request.support` (None for the producer's own account)
+and `request.rights` (what this person may open; every right for the producer's own account),
 and reaches every object through a selector scoped to the producer, so another producer's
 object is a 404 by construction.
 """
@@ -25,9 +26,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from .models import Partner, SupportAction, SupportGrant, SupportMember
+from .models import Partner, Right, SupportAction, SupportGrant, SupportMember
 
 ACTING_FOR = "seller_acting_for"
+ALL_RIGHTS = frozenset(Right.values)  # a producer's own account
 
 
 def producer_of(user):
@@ -148,6 +150,7 @@ def panel_view(right=None):
                     return redirect("seller:company")
                 support = Support(member, rights)
                 request.producer, request.support = producer, support
+                request.rights = rights
                 if not support.allows(right):
                     context = {"producer": producer, "support": support}
                     return render(request, "sellers/panel/not_granted.html", context, status=403)
@@ -160,7 +163,7 @@ def panel_view(right=None):
                 if member is not None:
                     return redirect("seller:company")
                 return render(request, "sellers/panel/not_a_producer.html", status=403)
-            request.producer, request.support = producer, None
+            request.producer, request.support, request.rights = producer, None, ALL_RIGHTS
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -168,9 +171,10 @@ def panel_view(right=None):
     return decorate
 
 
-def _only(find, attribute):
+def _only(find, attribute, rights=frozenset()):
     """A decorator admitting accounts for which `find(user)` is not None, given to the view
-    as `request.<attribute>`; anonymous visitors log in, others get the joining page."""
+    as `request.<attribute>` (with `request.rights` in the panel); anonymous visitors log
+    in, others get the joining page."""
 
     def decorate(view):
         @wraps(view)
@@ -181,7 +185,7 @@ def _only(find, attribute):
             if found is None:
                 return render(request, "sellers/panel/not_a_producer.html", status=403)
             setattr(request, attribute, found)
-            request.support = None
+            request.support, request.rights = None, rights
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -190,6 +194,6 @@ def _only(find, attribute):
 
 
 # The producer's own account only (never a support company acting for it).
-producer_required = _only(producer_of, "producer")
+producer_required = _only(producer_of, "producer", ALL_RIGHTS)
 # A support company's member (the company's own pages).
 member_required = _only(membership_of, "member")

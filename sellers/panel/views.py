@@ -15,7 +15,6 @@ from shop.persian.money import RIALS_PER_TOMAN, to_toman
 from .. import listings, selectors
 from ..access import panel_view
 from ..exceptions import SellersError
-from ..models import Right
 from ..money import selectors as money_selectors
 from ..photos import clean_photo
 from .forms import ListingForm, PhotosForm, QuickEditForm
@@ -30,9 +29,8 @@ def _page(request, queryset):
 @panel_view()
 def home_view(request):
     producer = request.producer
-    can = request.support.rights if request.support else set(Right.values)
-    context = {"summary": selectors.panel_summary(producer), "producer": producer, "can": can}
-    if "statements" in can:
+    context = {"summary": selectors.panel_summary(producer), "producer": producer}
+    if "statements" in request.rights:
         context["money"] = money_selectors.balances(producer)
     return render(request, "sellers/panel/home.html", context)
 
