@@ -233,36 +233,42 @@ OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 OSCAR_ORDER_STATUS_CASCADE = {"paid": "paid", "cancelled": "cancelled", "refunded": "refunded"}
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+
+def _staff_only(user, *args, **kwargs):
+    return user.is_active and user.is_staff
+
+
 OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
     {
         "label": _("Searches without results"),
         "icon": "fas fa-search",
         "url_name": "unmet-demand",
-        "access_fn": lambda user, *args, **kwargs: user.is_active and user.is_staff,
+        "access_fn": _staff_only,
     },
     {
         "label": _("Producer applications"),
         "icon": "fas fa-id-card",
         "url_name": "producer-applications",
-        "access_fn": lambda user, *args, **kwargs: user.is_active and user.is_staff,
+        "access_fn": _staff_only,
     },
     {
         "label": _("Refunds to transfer"),
         "icon": "fas fa-undo",
         "url_name": "manual-refunds",
-        "access_fn": lambda user, *args, **kwargs: user.is_active and user.is_staff,
+        "access_fn": _staff_only,
     },
     {
         "label": _("Commission rates"),
         "icon": "fas fa-percent",
         "url_name": "money-commission",
-        "access_fn": lambda user, *args, **kwargs: user.is_active and user.is_staff,
+        "access_fn": _staff_only,
     },
     {
         "label": _("Producer payouts"),
         "icon": "fas fa-money-check-alt",
         "url_name": "money-batches",
-        "access_fn": lambda user, *args, **kwargs: user.is_active and user.is_staff,
+        "access_fn": _staff_only,
     },
 ]
 
