@@ -268,3 +268,11 @@ def test_only_staff_reach_the_money_screens(client, staff_user, who):
     assert PayoutBatch.objects.count() == 1 and not CommissionRate.objects.exists()
     assert LedgerEntry.objects.count() == lines_before
     assert selectors.balances(producer).balance_rials == 5_000_000
+
+
+def test_a_threshold_that_is_not_a_number_makes_no_batch(staff_client, staff_user):
+    producer_owed(5_000_000, staff_user)
+    for typed in ("", "صد", "-۵", "۱۰۰۰۰۰۰۰۰۰۰۰۰۰"):
+        response = staff_client.post(reverse("money-batch-new"), {"threshold_toman": typed})
+        assert response.status_code == 200 and response.context["form"].errors
+    assert not PayoutBatch.objects.exists()

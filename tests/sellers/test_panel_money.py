@@ -58,8 +58,10 @@ def test_the_csv_and_the_printable_month_agree(delivered_sale):
     assert printed.context["credits_rials"] == 20_600_000
     earlier = client.get(reverse("seller:statement-print"), {"month": f"{month.year - 1}-1"})
     assert earlier.context["lines"] == [] and earlier.context["closing_rials"] == 0
-    nonsense = client.get(reverse("seller:statement-print"), {"month": "۱۴۰۵-۱۳"})
-    assert nonsense.status_code == 200  # falls back to this month
+    for nonsense in ("۱۴۰۵-۱۳", "9377-12", "abc", "1405"):
+        response = client.get(reverse("seller:statement-print"), {"month": nonsense})
+        assert response.status_code == 200  # falls back to this month
+        assert response.context["month"].month == month.month
 
 
 def test_a_producer_never_sees_another_producers_ledger(delivered_sale, other_producer):

@@ -55,7 +55,7 @@ def test_a_member_works_only_within_what_the_producer_granted(member_client, com
         assert response.status_code == 403
         assert "دسترسی به این بخش" in response.content.decode()
     # Never the producer's own pages: profile (Sheba) and the grants themselves.
-    for name in ("seller:profile", "seller:support"):
+    for name in ("seller:profile", "seller:support", "seller:sheba-confirm"):
         assert client.get(reverse(name)).status_code == 403
     response = client.post(
         reverse("seller:support"), {"company": company.pk, "rights": ["statements"]}
@@ -294,3 +294,15 @@ def test_an_import_a_member_started_stops_when_the_grant_is_taken_back(
     job = run_import(job.pk)
     assert job.status == "failed" and "پس گرفته" in job.failure
     assert job.created_count == 0
+
+
+def test_a_producer_cannot_give_access_to_an_inactive_company(company, weaver):
+    producer, _ = weaver
+    SupportCompany.objects.filter(pk=company.pk).update(is_active=False)
+    client = Client()
+    client.force_login(producer.users.first())
+    response = client.post(
+        reverse("seller:support"), {"company": company.pk, "rights": ["listings"]}
+    )
+    assert response.status_code == 200 and response.context["form"].errors["company"]
+    assert not company.grants.exists()
