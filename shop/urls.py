@@ -36,6 +36,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("producers/", include("sellers.urls")),
     path("seller/", include("sellers.panel.urls")),
+    path("exhibitions/", include("exhibitions.urls")),
+    path("organizer/", include("exhibitions.organizer.urls")),
     # The Wagtail home page, under the name Oscar's templates link to.
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     # Oscar before Wagtail's catch-all.

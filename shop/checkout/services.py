@@ -150,8 +150,9 @@ def reconcile_attempt(attempt_id):
 
 
 def reconcile_payments():
-    """Settle every attempt whose outcome is unknown, and its order. Returns the attempts."""
-    return [reconcile_attempt(a.pk) for a in payments.attempts_to_reconcile()]
+    """Settle every order's attempt whose outcome is unknown, and its order (booth fees are
+    the exhibitions app's). Returns the attempts."""
+    return [reconcile_attempt(a.pk) for a in payments.attempts_to_reconcile() if a.order_id]
 
 
 def expire_pending_orders(older_than, give_up_before=None):

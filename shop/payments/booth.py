@@ -8,12 +8,12 @@ class BoothAdapter(PaymentAdapter):
     name = "booth"
 
     def start(self, attempt, callback_url):
-        attempt.authority = f"booth-{attempt.order.number}-{attempt.pk}"
+        attempt.authority = f"{self.name}-{attempt.reference}-{attempt.pk}"
         return callback_url  # nothing to redirect to: the buyer pays at the booth
 
     def confirm(self, attempt, params):
-        # `params["received_by"]`: the id of the producer's user who took the money (the
-        # checkout's settle_booth_payment checks who that may be).
+        # `params["received_by"]`: the id of the user who took the money (the service that
+        # settles it checks who that may be).
         attempt.record("received", {"by": params.get("received_by")})
         return Outcome(PaymentAttempt.Status.PAID, ref_id=attempt.authority)
 

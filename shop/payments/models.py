@@ -15,8 +15,15 @@ class PaymentAttempt(models.Model):
 
     FINAL = (Status.PAID, Status.FAILED, Status.REFUNDED)
 
+    # What is paid: an order, or a producer's booth fee (exactly one of the two).
     order = models.ForeignKey(
-        "order.Order", on_delete=models.PROTECT, related_name="payment_attempts"
+        "order.Order", on_delete=models.PROTECT, related_name="payment_attempts", null=True
+    )
+    application = models.ForeignKey(
+        "exhibitions.BoothApplication",
+        on_delete=models.PROTECT,
+        related_name="payment_attempts",
+        null=True,
     )
     adapter = models.CharField(max_length=32)
     authority = models.CharField(max_length=128, null=True, blank=True, unique=True)
@@ -34,10 +41,29 @@ class PaymentAttempt(models.Model):
             models.CheckConstraint(
                 condition=models.Q(amount_rials__gt=0), name="payment_amount_positive"
             ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(order__isnull=False, application__isnull=True)
+                    | models.Q(order__isnull=True, application__isnull=False)
+                ),
+                name="payment_pays_one_thing",
+            ),
         ]
 
     def __str__(self):
         return f"{self.adapter} {self.authority or '-'} {self.status}"
+
+    @property
+    def reference(self):
+        """What the payment is for, short: an order number, or `booth-<application id>`."""
+        return self.order.number if self.order_id else f"booth-{self.application_id}"
+
+    @property
+    def description(self):
+        """What the buyer sees at the gateway."""
+        if self.order_id:
+            return f"سفارش {self.order.number} در دست‌ساز"
+        return f"هزینهٔ غرفه در {self.application.exhibition.title} (دست‌ساز)"
 
     @property
     def is_final(self):

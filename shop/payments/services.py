@@ -17,12 +17,14 @@ logger = logging.getLogger(__name__)
 Status = PaymentAttempt.Status
 
 
-def create_attempt(order, adapter_name, amount_rials):
+def create_attempt(order, adapter_name, amount_rials, application=None):
+    """An attempt to pay an order, or (order None) a booth application's fee."""
     if adapter_name not in ADAPTERS:
         raise ValueError(f"unknown payment adapter {adapter_name!r}")
     return PaymentAttempt.objects.create(
-        order=order, adapter=adapter_name, amount_rials=int(amount_rials)
-    )
+        order=order, application=application, adapter=adapter_name,
+        amount_rials=int(amount_rials),
+    )  # fmt: skip
 
 
 def start_attempt(attempt, callback_url):

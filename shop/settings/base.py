@@ -376,6 +376,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "sellers.tasks.licence_housekeeping",
         "schedule": crontab(hour=6, minute=0),
     },
+    # Exhibitions start and close by their dates; booth fees unpaid past their time expire.
+    "exhibitions-housekeeping": {
+        "task": "exhibitions.tasks.exhibitions_housekeeping",
+        "schedule": 15 * 60,
+    },
 }
 
 # Producers' money (sellers/money): the commission without any rate row (hundredths of a

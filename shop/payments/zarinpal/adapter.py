@@ -33,7 +33,7 @@ class ZarinpalAdapter(PaymentAdapter):
     name = "zarinpal"
 
     def start(self, attempt, callback_url):
-        description = f"سفارش {attempt.order.number} در دست‌ساز"
+        description = attempt.description
         try:
             with make_client() as client:
                 reply = client.request(attempt.amount_rials, callback_url, description)
