@@ -111,3 +111,77 @@ def make_product(
     index_products([product.pk])
     product.refresh_from_db()
     return product
+
+
+class OrganizerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "exhibitions.Organizer"
+
+    name = factory.Sequence(lambda n: f"اداره کل کار استان {n}")
+    kind = "labour_office"
+    email = factory.Sequence(lambda n: f"organizer{n}@example.ir")
+    province = factory.LazyFunction(lambda: Province.objects.get(code="ISF"))
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "exhibitions.Venue"
+
+    organizer = factory.SubFactory(OrganizerFactory)
+    name = factory.Sequence(lambda n: f"بوستان شماره {n}")
+    address = "خیابان چهارباغ، ورودی شمالی"
+    province = factory.LazyAttribute(lambda o: o.organizer.province)
+    city = factory.LazyAttribute(lambda o: o.province.cities.get(is_capital=True))
+    latitude = "32.657000"
+    longitude = "51.677000"
+
+
+class ExhibitionFactory(factory.django.DjangoModelFactory):
+    """A seasonal fair taking applications now, starting in ten days for five days."""
+
+    class Meta:
+        model = "exhibitions.Exhibition"
+
+    organizer = factory.SubFactory(OrganizerFactory)
+    venue = factory.SubFactory(VenueFactory, organizer=factory.SelfAttribute("..organizer"))
+    title = factory.Sequence(lambda n: f"نمایشگاه صنایع دستی شماره {n}")
+    slug = factory.Sequence(lambda n: f"fair-{n}")
+    kind = "seasonal"
+    status = "accepting"
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=10))
+    ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=4))
+    applications_open_on = factory.LazyFunction(
+        lambda: timezone.localdate() - datetime.timedelta(days=5)
+    )
+    applications_close_on = factory.LazyAttribute(
+        lambda o: o.starts_on - datetime.timedelta(days=1)
+    )
+
+
+class BoothFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "exhibitions.Booth"
+
+    exhibition = factory.SubFactory(ExhibitionFactory)
+    code = factory.Sequence(lambda n: f"A{n}")
+    row = 1
+    column = factory.Sequence(lambda n: n + 1)
+    size_m2 = 9
+    fee_rials = 20_000_000
+
+
+def booth_grid(exhibition, rows=4, columns=5, fee_rials=20_000_000):
+    """A rows × columns grid of booths A1…, B1…: row letters, column numbers."""
+    from exhibitions.models import Booth
+
+    return [
+        Booth.objects.create(
+            exhibition=exhibition,
+            code=f"{chr(ord('A') + row - 1)}{column}",
+            row=row,
+            column=column,
+            fee_rials=fee_rials,
+        )
+        for row in range(1, rows + 1)
+        for column in range(1, columns + 1)
+    ]
