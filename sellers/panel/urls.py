@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import bulk, company, join, money, orders, views
+from . import booths, bulk, company, join, money, orders, views
 
 app_name = "seller"
 urlpatterns = [
@@ -30,6 +30,12 @@ urlpatterns = [
     path("money/", money.statement_view, name="statement"),
     path("money/statement.csv", money.statement_csv_view, name="statement-csv"),
     path("money/print/", money.statement_print_view, name="statement-print"),
+    path("exhibitions/", booths.exhibitions_view, name="exhibitions"),
+    path("exhibitions/<int:pk>/apply/", booths.apply_view, name="exhibition-apply"),
+    path("applications/<int:pk>/", booths.application_view, name="application"),
+    path("applications/<int:pk>/pay/", booths.pay_view, name="application-pay"),
+    path("applications/<int:pk>/withdraw/", booths.withdraw_view, name="application-withdraw"),
+    path("applications/fee-callback/", booths.fee_callback_view, name="fee-callback"),
     path("support/", company.support_view, name="support"),
     path("support/<int:company_pk>/revoke/", company.revoke_view, name="support-revoke"),
     path("company/", company.company_view, name="company"),

@@ -147,7 +147,9 @@ def zarinpal_callback(request):
     order is shown only to the session or account that placed it: anyone else holding the
     authority learns nothing of the order."""
     authority = request.GET.get("Authority", "")
-    attempt = PaymentAttempt.objects.filter(authority=authority, adapter="zarinpal").first()
+    attempt = PaymentAttempt.objects.filter(
+        authority=authority, adapter="zarinpal", order__isnull=False
+    ).first()
     if attempt is None or not authority:
         return HttpResponseBadRequest(_("This payment is not known to us."))
     try:
