@@ -55,8 +55,8 @@ class ApplicationForm(forms.Form):
     def __init__(self, *args, producer, **kwargs):
         super().__init__(*args, **kwargs)
         crafts = producer.crafts.all()
-        self.fields["crafts"].queryset = crafts if crafts.exists() else Category.objects.filter(
-            depth=1
+        self.fields["crafts"].queryset = (
+            crafts if crafts.exists() else Category.objects.filter(depth=1)
         )
         self.fields["products"].queryset = listings_for(producer)
         self.fields["products"].label_from_instance = lambda product: product.get_title()
