@@ -6,9 +6,12 @@ from wagtail.models import Page
 
 from . import selectors
 
+EXHIBITIONS_SHOWN = 3
+
 
 class HomePage(Page):
-    """The storefront's front page: a welcome written by staff, crafts and new products."""
+    """The storefront's front page: a welcome written by staff, crafts, exhibitions to visit
+    and new products."""
 
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
     hero_text = RichTextField(_("hero text"), blank=True)
@@ -30,4 +33,5 @@ class HomePage(Page):
         context["craft_groups"] = selectors.craft_groups()
         context["new_products"] = selectors.new_products(self.featured_count)
         context["producer_count"], context["province_count"] = selectors.marketplace_size()
+        context["exhibitions"] = selectors.exhibitions_to_visit(EXHIBITIONS_SHOWN)
         return context

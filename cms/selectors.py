@@ -1,7 +1,9 @@
 from django.core.cache import cache
 from django.db.models import Count
+from django.utils import timezone
 
 from catalog.models import Category
+from exhibitions import selectors as exhibition_selectors
 from search.models import ProductDocument
 from search.selectors import cards
 from sellers.models import Partner
@@ -42,3 +44,15 @@ def marketplace_size():
         return totals["producers"], totals["provinces"]
 
     return cache.get_or_set("home:marketplace-size", count, HOME_CACHE_SECONDS)
+
+
+def exhibitions_to_visit(count):
+    """Exhibitions open to visitors today (`is_open_now`), then the coming ones, soonest
+    first: one query."""
+    today = timezone.localdate()
+    running = exhibition_selectors.running_on(today)
+    coming = exhibition_selectors.upcoming(today)
+    exhibitions = list((running | coming).order_by("starts_on", "pk")[:count])
+    for exhibition in exhibitions:
+        exhibition.is_open_now = exhibition.starts_on <= today
+    return exhibitions

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from catalog.models import ProductClass
+from exhibitions import selectors as exhibition_selectors
 from shop.persian.money import RIALS_PER_TOMAN, to_toman
 
 from .. import listings, selectors
@@ -20,6 +21,7 @@ from ..photos import clean_photo
 from .forms import ListingForm, PhotosForm, QuickEditForm
 
 PAGE_SIZE = 20
+EXHIBITIONS_ON_HOME = 3
 
 
 def _page(request, queryset):
@@ -29,7 +31,11 @@ def _page(request, queryset):
 @panel_view()
 def home_view(request):
     producer = request.producer
-    context = {"summary": selectors.panel_summary(producer), "producer": producer}
+    context = {
+        "summary": selectors.panel_summary(producer),
+        "producer": producer,
+        "exhibitions": exhibition_selectors.open_for_applications()[:EXHIBITIONS_ON_HOME],
+    }
     if "statements" in request.rights:
         context["money"] = money_selectors.balances(producer)
     return render(request, "sellers/panel/home.html", context)

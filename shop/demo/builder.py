@@ -38,6 +38,7 @@ from sellers.models import Partner, StockRecord
 from shop.persian.digits import to_persian_digits
 
 from . import content
+from .exhibitions import ensure_exhibitions
 from .images import draw_product_image
 from .money import ensure_money
 
@@ -62,6 +63,7 @@ class DemoReport:
     producers: int
     products: int
     products_created: int
+    exhibitions: int = 0
 
 
 DEMO_UNITS = {"food": Product.Unit.PACK, "plant": Product.Unit.PIECE}
@@ -80,10 +82,12 @@ def load_demo(products: int = 300, progress: bool = True) -> DemoReport:
     ensure_images(crafts)
     created = ensure_products(products, crafts, producers, progress)
     ensure_money(producers, PRODUCER_PASSWORD)
+    exhibitions = ensure_exhibitions(producers, PRODUCER_PASSWORD)
     return DemoReport(
         producers=Partner.objects.filter(code__startswith="demo-").count(),
         products=Product.objects.filter(upc__startswith="DZ").count(),
         products_created=created,
+        exhibitions=len(exhibitions),
     )
 
 

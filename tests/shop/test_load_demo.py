@@ -1,3 +1,4 @@
+import datetime
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,91 @@ def test_load_demo_rejects_bad_product_counts_clearly(reference_data, bad):
     with pytest.raises(CommandError, match="--products takes a whole number"):
         call_command("load_demo", "--products", bad)
     assert Product.objects.count() == 0
+
+
+def exhibition_counts():
+    from exhibitions.models import Booth, BoothApplication, BoothAssignment, Exhibition, Organizer
+    from shop.payments.models import PaymentAttempt
+
+    return {
+        "organizers": Organizer.objects.count(),
+        "exhibitions": Exhibition.objects.count(),
+        "booths": Booth.objects.count(),
+        "applications": BoothApplication.objects.count(),
+        "assignments": BoothAssignment.objects.count(),
+        "fee_attempts": PaymentAttempt.objects.filter(application__isnull=False).count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def test_load_demo_adds_organizers_exhibitions_and_applications_in_every_state_once(
+    reference_data,
+):
+    from django.utils import timezone
+
+    from exhibitions import selectors
+    from exhibitions.models import BoothApplication, Exhibition, Organizer
+
+    call_command("load_demo", "--no-progress", "--products", "40")
+    first = exhibition_counts()
+    call_command("load_demo", "--no-progress", "--products", "40")
+    assert exhibition_counts() == first
+
+    assert first["organizers"] == 3
+    for organizer in Organizer.objects.all():
+        (member,) = organizer.users.all()
+        assert member.email.startswith("organizer-") and member.check_password("dastsaz-demo")
+    fair = Exhibition.objects.get(slug="isfahan-nowruz-fair")
+    today = timezone.localdate()
+    assert fair.kind == "seasonal" and fair.status == "accepting" and fair.starts_on > today
+    assert fair.accepts_applications_on(today)
+    codes = [booth.code for booth in fair.booths.order_by("row", "column")]
+    assert codes == [f"{row}{column}" for row in "ABCD" for column in range(1, 6)]
+    kinds = {booth.code: booth.kind for booth in fair.booths.all()}
+    assert {code for code, kind in kinds.items() if kind == "corner"} == {"A1", "A5", "D1", "D5"}
+    assert {kinds[code] for code in ("D2", "D3", "D4")} == {"food"}
+    assert fair.hours.count() == 7
+    for slug, city in (("el-goli-park-tabriz", "Tabriz"), ("urmia-bus-terminal", "Urmia")):
+        permanent = Exhibition.objects.get(slug=slug)
+        assert permanent.kind == "permanent" and permanent.ends_on is None
+        assert permanent.venue.city.name_en == city and permanent.venue.map_url
+        assert permanent in selectors.running_on(today)
+        assert 0 < permanent.booths.count() < 20
+    friday = Exhibition.objects.get(slug="el-goli-park-tabriz").hours.get(weekday=6)
+    assert f"{friday.opens_at:%H:%M}–{friday.closes_at:%H:%M}" == "10:00–22:00"
+
+    states = set(BoothApplication.objects.values_list("status", flat=True))
+    assert states == set(BoothApplication.Status.values)
+    for application in BoothApplication.objects.all():
+        assert application.products.exists()
+        assert application.products.exclude(stockrecords__partner=application.producer).count() == 0
+    rejected = BoothApplication.objects.get(status="rejected")
+    assert rejected.reason
+    for paid in BoothApplication.objects.filter(status="paid"):
+        assert paid.booth is not None
+        assert paid.payment_attempts.get().adapter == "cash"
+    expired = BoothApplication.objects.get(status="expired")
+    assert expired.booth is None and expired.pay_by < timezone.now()
+    assert BoothApplication.objects.get(status="accepted", exhibition=fair).booth is not None
+    # Only approved producers with a valid licence applied, each once.
+    producers = [a.producer for a in BoothApplication.objects.select_related("producer")]
+    assert all(producer.should_sell(today) for producer in producers)
+    assert len(set(producers)) == len(producers)
+
+
+@pytest.mark.parametrize(
+    "today, first_day, last_day",
+    [
+        # 2 Azar 1405: the coming Nowruz is 1 Farvardin 1406 (21 March 2027).
+        ("2026-11-23", "2027-03-16", "2027-03-30"),
+        # 20 Esfand 1405: too late to apply for that fair, so the next Nowruz's.
+        ("2027-03-11", "2028-03-15", "2028-03-29"),
+    ],
+)
+def test_the_demo_nowruz_fair_runs_from_five_days_before_nowruz_to_10_farvardin(
+    today, first_day, last_day
+):
+    from shop.demo.exhibitions import nowruz_fair_dates
+
+    dates = nowruz_fair_dates(datetime.date.fromisoformat(today))
+    assert dates == (datetime.date.fromisoformat(first_day), datetime.date.fromisoformat(last_day))

@@ -44,6 +44,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {report.producers} producers, {report.products} products "
-                f"({report.products_created} new). Admin: {ADMIN_EMAIL} / {ADMIN_PASSWORD}"
+                f"({report.products_created} new), {report.exhibitions} exhibitions. "
+                f"Admin: {ADMIN_EMAIL} / {ADMIN_PASSWORD}"
             )
         )
