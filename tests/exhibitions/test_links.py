@@ -113,7 +113,9 @@ def test_the_panel_home_lists_three_exhibitions_taking_applications(producer_cli
     assert shown[:2] == [running, first] and len(shown) == 3
     html = response.content.decode()
     assert 'data-testid="home-exhibitions"' in html
-    assert html.count('href="/seller/exhibitions/"') == 4  # each exhibition and the button
+    for exhibition in shown:  # each opens its application form
+        assert f'href="{reverse("seller:exhibition-apply", args=[exhibition.pk])}"' in html
+    assert f'href="{reverse("seller:exhibitions")}"' in html
     assert format_jalali_date(first.applications_close_on) in html
     assert not_yet.title not in html and draft.title not in html
 
