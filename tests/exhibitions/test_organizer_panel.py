@@ -509,9 +509,29 @@ def test_the_exhibitions_list_pages_at_twenty(organizer_client, django_assert_ma
     venue = VenueFactory(organizer=organizer)
     for _ in range(21):
         ExhibitionFactory(organizer=organizer, venue=venue)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("organizer:exhibitions"))
     assert len(response.context["page"].object_list) == 20
+
+
+def test_the_venues_list_pages_at_twenty(organizer_client, django_assert_max_num_queries):
+    client, organizer = organizer_client
+    for _ in range(21):
+        VenueFactory(organizer=organizer)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("organizer:venues"))
+    assert len(response.context["page"].object_list) == 20
+
+
+def test_the_exhibition_page_takes_few_queries_however_many_booths_are_held(
+    organizer_client, fair, django_assert_max_num_queries
+):
+    client, _organizer = organizer_client
+    for booth in list(fair.booths.all())[:12]:
+        services.accept(apply_for(fair), booth, None)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("organizer:exhibition", args=[fair.pk]))
+    assert response.content.decode().count('data-state="taken"') == 24  # plan and list
 
 
 # ---- applications ---------------------------------------------------------------------
@@ -542,7 +562,7 @@ def test_the_applications_list_pages_at_twenty_with_a_query_ceiling(
         application = apply_for(fair)
         if index < 10:
             services.accept(application, booths[index], None)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("organizer:applications"))
     assert len(response.context["page"].object_list) == 20
     assert response.context["page"].has_next()
