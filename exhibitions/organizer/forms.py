@@ -20,7 +20,7 @@ from shop.persian.money import RIALS_PER_TOMAN, format_toman, to_toman
 from shop.persian.numbers import ui_language
 
 from .. import layout
-from ..floorplan import size_text
+from ..floorplan import size_label
 from ..models import Booth, BoothApplication, Exhibition, OpeningHours, Venue
 
 MAX_FEE_TOMAN = 10_000_000_000
@@ -149,12 +149,14 @@ class ExhibitionForm(PanelForm, forms.ModelForm):
         label=_("Days to pay the booth fee"),
         min_value=1,
         max_value=60,
+        initial=3,
         help_text=_("An accepted producer who has not paid by then loses the booth."),
     )
     term_days = PersianIntegerField(
         label=_("Booth term in days"),
         min_value=1,
         max_value=366,
+        initial=30,
         help_text=_("Permanent exhibitions: how long a producer holds a booth."),
     )
 
@@ -399,7 +401,7 @@ def booth_label(booth, with_fee=True):
     parts = [
         booth.code,
         booth.get_kind_display(),
-        f"{size_text(booth.size_m2)} m²",
+        f"{size_label(booth)} m²",
     ]
     if with_fee:
         parts.append(format_toman(booth.fee_rials, ui_language()))
