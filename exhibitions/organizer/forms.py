@@ -82,23 +82,31 @@ def _size_field(**kwargs):
 # ---- venues -----------------------------------------------------------------------------
 
 
+class CoordinateField(PersianDecimalField):
+    """Degrees as a map app copies them (often eight decimals or more), kept to six: about
+    ten centimetres, as the venue stores them."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_digits=9, decimal_places=6, required=False, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None or abs(value) >= 1000:  # out of range: the validators say so
+            return value
+        return value.quantize(Decimal("0.000001"))
+
+
 class VenueForm(PanelForm, forms.ModelForm):
-    latitude = PersianDecimalField(
+    latitude = CoordinateField(
         label=_("Latitude"),
-        max_digits=9,
-        decimal_places=6,
         min_value=-90,
         max_value=90,
-        required=False,
         help_text=_("From the map app, e.g. ۳۲٫۶۵۷ for Isfahan. Leave empty if unknown."),
     )
-    longitude = PersianDecimalField(
+    longitude = CoordinateField(
         label=_("Longitude"),
-        max_digits=9,
-        decimal_places=6,
         min_value=-180,
         max_value=180,
-        required=False,
         help_text=_("e.g. ۵۱٫۶۷۷ for Isfahan."),
     )
 

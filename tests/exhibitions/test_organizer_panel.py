@@ -67,6 +67,14 @@ def test_organizer_adds_a_venue_with_coordinates_in_persian_digits(organizer_cli
     assert f'data-testid="venue-{venue.pk}"' in page.content.decode()
 
 
+def test_coordinates_copied_from_a_map_app_are_kept_to_six_decimals(organizer_client):
+    client, organizer = organizer_client
+    data = venue_data(latitude="38.07712345", longitude="۴۶٫۲۷۳۸۸۸۸۸")
+    assert client.post(reverse("organizer:venue-create"), data).status_code == 302
+    venue = Venue.objects.get(organizer=organizer)
+    assert (str(venue.latitude), str(venue.longitude)) == ("38.077123", "46.273889")
+
+
 def test_a_venue_from_the_new_exhibition_form_leads_back_to_it(organizer_client):
     client, _organizer = organizer_client
     url = reverse("organizer:venue-create") + "?then=exhibition"
@@ -81,6 +89,7 @@ def test_a_venue_from_the_new_exhibition_form_leads_back_to_it(organizer_client)
         ({"latitude": "۹۱"}, "latitude"),
         ({"longitude": "-۱۸۱"}, "longitude"),
         ({"latitude": "شمال"}, "latitude"),
+        ({"latitude": "1e40"}, "latitude"),
         ({"longitude": ""}, "longitude"),
         ({"name": ""}, "name"),
     ],
