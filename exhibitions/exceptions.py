@@ -86,3 +86,25 @@ class StatusChangeNotAllowed(ExhibitionsError):
 
 class NotAllowed(ExhibitionsError):
     message = _("You may not do that for this exhibition.")
+
+
+class BoothInUse(ExhibitionsError):
+    message = _(
+        "Booth %(code)s has been assigned to a producer, so it is kept with its history. You "
+        "can change its details instead."
+    )
+
+    def __init__(self, booth):
+        super().__init__(self.message % {"code": booth.code})
+        self.booth = booth
+
+
+class GridTooLarge(ExhibitionsError):
+    message = _("A grid has at most %(rows)s rows and %(columns)s columns.")
+
+    def __init__(self, rows, columns):
+        from shop.persian.numbers import localised_number
+
+        super().__init__(
+            self.message % {"rows": localised_number(rows), "columns": localised_number(columns)}
+        )

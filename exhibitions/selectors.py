@@ -2,7 +2,7 @@
 owner (`exhibitions_of(organizer)`, `applications_for(producer)`), so another owner's object
 is a 404 by construction."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
 from django.utils import timezone
 
 from .models import Booth, BoothApplication, BoothAssignment, Exhibition, Organizer
@@ -35,6 +35,39 @@ def booths_of(organizer):
 
 def applications_to(organizer):
     return _applications().filter(exhibition__organizer=organizer)
+
+
+def exhibitions_overview(organizer):
+    """The organizer's exhibitions with how many applications wait for an answer, wait for
+    their fee, are confirmed, and how many booths each has."""
+    Waiting = BoothApplication.Status
+    return exhibitions_of(organizer).annotate(
+        waiting=Count(
+            "applications", filter=Q(applications__status=Waiting.APPLIED), distinct=True
+        ),
+        unpaid=Count(
+            "applications", filter=Q(applications__status=Waiting.ACCEPTED), distinct=True
+        ),
+        confirmed=Count("applications", filter=Q(applications__status=Waiting.PAID), distinct=True),
+        booth_count=Count("booths", distinct=True),
+    )
+
+
+def free_booths(exhibition, starts_on, ends_on, prefer_kind=None):
+    """The exhibition's booths no live hold covers between `starts_on` and `ends_on`; those of
+    `prefer_kind` first, then in row, column order."""
+    held = BoothAssignment.objects.filter(
+        booth=OuterRef("pk"), released_at__isnull=True, starts_on__lte=ends_on,
+        ends_on__gte=starts_on,
+    )  # fmt: skip
+    preferred = Case(
+        When(kind=prefer_kind, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return (
+        exhibition.booths.filter(~Exists(held))
+        .annotate(preferred=preferred)
+        .order_by("preferred", "row", "column")
+    )
 
 
 # ---- producer's ---------------------------------------------------------------------
