@@ -16,6 +16,11 @@ def state_label(state):
     return {"free": _("free"), "taken": _("taken"), "yours": _("yours")}[state]
 
 
+def size_label(booth):
+    """9.00 -> '۹', 10.00 -> '۱۰' (not '1E+1'), 12.50 -> '۱۲.۵'."""
+    return localised_number(f"{booth.size_m2.normalize():f}")
+
+
 def render_svg(plan, title):
     """`plan`: (booth, state, application) triples as `selectors.floor_plan` gives them."""
     if not plan:
@@ -46,7 +51,7 @@ def _cell(booth, state, columns):
     y = PAD + (booth.row - 1) * (CELL_H + GAP)
     tooltip = _("Booth %(code)s, %(size)s m², %(kind)s: %(state)s") % {
         "code": booth.code,
-        "size": localised_number(booth.size_m2.normalize()),
+        "size": size_label(booth),
         "kind": booth.get_kind_display(),
         "state": state_label(state),
     }

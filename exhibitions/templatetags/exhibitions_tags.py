@@ -19,3 +19,9 @@ def floor_plan_legend():
 @register.filter
 def booth_state(state):
     return floorplan.state_label(state)
+
+
+@register.filter
+def booth_size(booth):
+    """A booth's size in m², in the reader's digits."""
+    return floorplan.size_label(booth)
