@@ -84,7 +84,7 @@ def _cell(booth, state, columns):
 def legend():
     items = format_html_join(
         "",
-        '<li><span class="floor-plan-swatch" style="background:{};border-color:{}"></span>{}</li>',
-        ((FILL[s], STROKE[s], state_label(s)) for s in ("free", "taken", "yours")),
+        '<li><span class="floor-plan-swatch swatch-{}"></span>{}</li>',
+        ((s, state_label(s)) for s in ("free", "taken", "yours")),
     )
-    return format_html('<ul class="floor-plan-legend list-inline">{}</ul>', items)
+    return format_html('<ul class="floor-plan-legend">{}</ul>', items)

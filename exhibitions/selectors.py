@@ -2,8 +2,21 @@
 owner (`exhibitions_of(organizer)`, `applications_for(producer)`), so another owner's object
 is a 404 by construction."""
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.utils import timezone
+
+from catalog.models import Province
 
 from .models import Booth, BoothApplication, BoothAssignment, Exhibition, Organizer
 
@@ -137,6 +150,35 @@ def overlapping_month(first_day, last_day, exhibitions=None):
     return exhibitions.filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=first_day), starts_on__lte=last_day
     )
+
+
+def current_exhibitions(day=None, province_code=None, kind=None):
+    """The public list: running on `day` first, then upcoming, each by first day; optionally
+    of one province (by code) and one kind. Each carries `is_upcoming`."""
+    day = day or timezone.localdate()
+    exhibitions = public_exhibitions()
+    if province_code:
+        exhibitions = exhibitions.filter(venue__province__code=province_code)
+    if kind:
+        exhibitions = exhibitions.filter(kind=kind)
+    return (
+        (running_on(day, exhibitions) | upcoming(day, exhibitions))
+        .annotate(
+            is_upcoming=Case(
+                When(starts_on__gt=day, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("is_upcoming", "starts_on", "pk")
+    )
+
+
+def provinces_with_exhibitions(day=None):
+    """The provinces with an exhibition running or upcoming, for the list's filter."""
+    day = day or timezone.localdate()
+    current = running_on(day) | upcoming(day)
+    return Province.objects.filter(venues__exhibitions__in=current.values("pk")).distinct()
 
 
 def live_assignments(exhibition, day=None):
