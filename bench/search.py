@@ -58,8 +58,8 @@ def ensure_catalogue(products):
             else 0
         )
         if have != ProductDocument.objects.count():
-            documents = ProductDocument.objects.select_related("province")
-            elasticsearch.rebuild(documents.prefetch_related("categories").iterator(1000))
+            documents = elasticsearch.with_relations(ProductDocument.objects.all())
+            elasticsearch.rebuild(documents.iterator(1000))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE search_productdocument")

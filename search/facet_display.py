@@ -19,6 +19,7 @@ SECTIONS = (
     ("product_class", "product_class", _("Product type"), lambda q: q.product_class),
     ("province", "province", _("Province"), lambda q: q.province_code),
     ("producer", "producer", _("Producer"), lambda q: str(q.producer_id or "")),
+    ("exhibition", "exhibition", _("At an exhibition"), lambda q: q.exhibition_slug),
     ("price", "price", _("Price"), None),
     ("in_stock", "in_stock", _("Availability"), lambda q: "1" if q.in_stock else ""),
 )

@@ -40,6 +40,7 @@ class SearchForm(forms.Form):
     )
     province = forms.RegexField(required=False, regex=r"^[A-Z]{3}$")
     producer = forms.IntegerField(required=False, min_value=1)
+    exhibition = forms.SlugField(required=False, max_length=160, allow_unicode=True)
     price = forms.ChoiceField(required=False, choices=[(key, key) for key in PRICE_RANGE_BOUNDS])
     price_min = forms.IntegerField(required=False, min_value=0, label=_("Lowest price (Toman)"))
     price_max = forms.IntegerField(required=False, min_value=0, label=_("Highest price (Toman)"))
@@ -76,6 +77,7 @@ class SearchForm(forms.Form):
             "product_class": self.value("product_class", ""),
             "province_code": self.value("province", ""),
             "producer_id": self.value("producer"),
+            "exhibition_slug": self.value("exhibition", ""),
             "price_min_rials": low_rials,
             "price_max_rials": high_rials,
             "in_stock": bool(self.value("in_stock", False)),

@@ -15,6 +15,8 @@ from tqdm import tqdm
 
 from catalog.models import Category, Product, ProductAttributeValue, ProductImage
 from catalog.product_classes import BY_SLUG
+from exhibitions.models import BoothApplication, Exhibition
+from exhibitions.selectors import product_exhibitions
 from sellers.models import StockRecord
 from sellers.strategy import Selector
 from shop.persian.money import to_rials
@@ -25,6 +27,7 @@ from .models import ProductDocument
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
 CategoryLink = ProductDocument.categories.through
+ExhibitionLink = ProductDocument.exhibitions.through
 
 
 def _products(ids):
@@ -129,6 +132,7 @@ def index_products(product_ids, to_elasticsearch=True):
         ProductDocument.objects.filter(product_id__in=ids).delete()
         ProductDocument.objects.bulk_create(documents)
         CategoryLink.objects.bulk_create(links)
+        ExhibitionLink.objects.bulk_create(_exhibition_links(documents))
         if connection.vendor == "postgresql":
             ProductDocument.objects.filter(product_id__in=ids).update(
                 search_vector=SearchVector("title_terms", weight="A", config="simple")
@@ -138,6 +142,33 @@ def index_products(product_ids, to_elasticsearch=True):
     if to_elasticsearch:
         _send_to_elasticsearch(ids, documents)
     return len(documents)
+
+
+def _exhibition_links(documents):
+    """Each document's links to the exhibitions its product is at (two queries a batch)."""
+    slugs_by_product = product_exhibitions([d.product_id for d in documents])
+    slugs = {slug for found in slugs_by_product.values() for slug in found}
+    if not slugs:
+        return []
+    ids = dict(Exhibition.objects.filter(slug__in=slugs).values_list("slug", "id"))
+    return [
+        ExhibitionLink(productdocument_id=product_id, exhibition_id=ids[slug])
+        for product_id, found in slugs_by_product.items()
+        for slug in found
+    ]
+
+
+def products_at_exhibitions(exhibition_ids):
+    """Products brought to these exhibitions by a paid application, or indexed as being
+    there: what to reindex when an exhibition changes."""
+    brought = BoothApplication.products.through.objects.filter(
+        boothapplication__exhibition_id__in=exhibition_ids,
+        boothapplication__status=BoothApplication.Status.PAID,
+    ).values_list("product_id", flat=True)
+    indexed = ExhibitionLink.objects.filter(exhibition_id__in=exhibition_ids).values_list(
+        "productdocument_id", flat=True
+    )
+    return set(brought) | set(indexed)
 
 
 def _send_to_elasticsearch(ids, documents):

@@ -29,6 +29,10 @@ class ProductDocument(models.Model):
         "catalogue.Province", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     categories = models.ManyToManyField("catalogue.Category", related_name="+")
+    # The public exhibitions (not closed) the product is brought to by a confirmed booth
+    # application (exhibitions.selectors.product_exhibitions); exhibitions/signals.py
+    # reindexes the products when an application or an exhibition changes.
+    exhibitions = models.ManyToManyField("exhibitions.Exhibition", related_name="+")
     price_rials = models.BigIntegerField(null=True, db_index=True)
     in_stock = models.BooleanField(default=False)
     priority = models.SmallIntegerField(default=0)

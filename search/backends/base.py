@@ -18,6 +18,7 @@ PRICE_RANGES = (
     ("50m+", 500_000_000, None),
 )
 PRODUCER_FACET_SIZE = 20
+EXHIBITION_FACET_SIZE = 20
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class ProductQuery:
     product_class: str = ""
     province_code: str = ""
     producer_id: int | None = None
+    exhibition_slug: str = ""  # products brought to this exhibition by a confirmed booth
     price_min_rials: int | None = None
     price_max_rials: int | None = None
     in_stock: bool = False
@@ -48,7 +50,8 @@ class ProductQuery:
 
 @dataclass(frozen=True)
 class FacetValue:
-    key: str  # the filter value: category id, class slug, province code, producer id …
+    key: str  # the filter value: category id, class slug, province code, producer id,
+    # exhibition slug …
     label: str
     count: int
 

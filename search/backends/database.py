@@ -2,13 +2,15 @@
 
 PostgreSQL: full-text search on a weighted tsvector (GIN index, `simple` configuration over
 our own normalised terms) ranked with ts_rank. SQLite: every query word must appear in the
-normalised terms. Facets are counted in four queries whatever the page size.
+normalised terms. Facets are counted in four queries whatever the page size (crafts and
+exhibitions share one).
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import CharField, Count, F, Q, Value
+from django.db.models.functions import Cast
 
 from catalog.models import Province
 from catalog.product_classes import PRODUCT_CLASSES
@@ -17,6 +19,7 @@ from shop.persian.text import query_alternatives
 
 from ..models import ProductDocument
 from .base import (
+    EXHIBITION_FACET_SIZE,
     PRICE_RANGES,
     PRODUCER_FACET_SIZE,
     FacetValue,
@@ -33,6 +36,7 @@ ORDERINGS = {
     "price_desc": (F("price_rials").desc(nulls_last=True), "-product_id"),
 }
 CategoryLink = ProductDocument.categories.through
+ExhibitionLink = ProductDocument.exhibitions.through
 BROWSE_FACETS_SECONDS = 60
 
 
@@ -43,6 +47,7 @@ def is_plain_browse(query):
         or query.product_class
         or query.province_code
         or query.producer_id
+        or query.exhibition_slug
         or query.price_min_rials is not None
         or query.price_max_rials is not None
         or query.in_stock
@@ -125,6 +130,8 @@ class DatabaseBackend(SearchBackend):
             documents = documents.filter(province__code=query.province_code)
         if query.producer_id:
             documents = documents.filter(producer_id=query.producer_id)
+        if query.exhibition_slug:
+            documents = documents.filter(exhibitions__slug=query.exhibition_slug)
         if query.price_min_rials is not None:
             documents = documents.filter(price_rials__gte=query.price_min_rials)
         if query.price_max_rials is not None:
@@ -136,7 +143,7 @@ class DatabaseBackend(SearchBackend):
     def facets(self, documents):
         """The total and each facet's counts over the matching documents, in three scans:
         one conditional aggregate (total, classes, prices, stock, provinces), producers,
-        crafts."""
+        crafts and exhibitions (one union)."""
         english = ui_language() == "en"
         provinces = list(Province.objects.order_by("name_fa"))
         counts = {"total": Count("pk"), "in_stock": Count("pk", filter=Q(in_stock=True))}
@@ -154,14 +161,7 @@ class DatabaseBackend(SearchBackend):
             .annotate(n=Count("pk"))
             .order_by("-n", "producer__name")[:PRODUCER_FACET_SIZE]
         )
-        crafts = (
-            CategoryLink.objects.filter(
-                productdocument_id__in=documents.values("pk"), category__depth__gte=2
-            )
-            .values("category_id", "category__name")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "category__name")
-        )
+        links = self.link_counts(documents)
         province_values = [
             FacetValue(p.code, p.name_en if english else p.name_fa, row[f"province{p.id}"])
             for p in provinces
@@ -183,11 +183,33 @@ class DatabaseBackend(SearchBackend):
             "producer": [
                 FacetValue(str(p["producer_id"]), p["producer__name"], p["n"]) for p in producers
             ],
-            "category": [
-                FacetValue(str(c["category_id"]), c["category__name"], c["n"]) for c in crafts
-            ],
+            "category": links["category"],
+            "exhibition": links["exhibition"][:EXHIBITION_FACET_SIZE],
         }
         return row["total"], facets
+
+    @staticmethod
+    def link_counts(documents):
+        """Crafts (by id) and exhibitions (by slug) of the matching documents with their
+        counts, most first: one query, a union of the two link tables' counts."""
+        matching = documents.values("pk")
+        crafts = (
+            CategoryLink.objects.filter(productdocument_id__in=matching, category__depth__gte=2)
+            .values(key=Cast("category_id", CharField()), label=F("category__name"))
+            .annotate(n=Count("pk"), facet=Value("category"))
+            .order_by()
+        )
+        exhibitions = (
+            ExhibitionLink.objects.filter(productdocument_id__in=matching)
+            .values(key=F("exhibition__slug"), label=F("exhibition__title"))
+            .annotate(n=Count("pk"), facet=Value("exhibition"))
+            .order_by()
+        )
+        found = {"category": [], "exhibition": []}
+        rows = crafts.union(exhibitions, all=True)
+        for row in sorted(rows, key=lambda row: (-row["n"], row["label"])):
+            found[row["facet"]].append(FacetValue(str(row["key"]), row["label"], row["n"]))
+        return found
 
     def suggest_products(self, text, limit):
         documents, text_query = text_filter(ProductDocument.objects.all(), text, prefix=True)

@@ -34,11 +34,13 @@ from elasticsearch_dsl import (
 
 from catalog.models import Category, Province
 from catalog.product_classes import BY_SLUG
+from exhibitions.models import Exhibition
 from sellers.models import Partner
 from shop.persian.numbers import ui_language
 from shop.persian.text import query_alternatives
 
 from .base import (
+    EXHIBITION_FACET_SIZE,
     PRICE_RANGES,
     PRODUCER_FACET_SIZE,
     FacetValue,
@@ -65,6 +67,7 @@ class ProductIndexDocument(Document):
     producer_id = Integer()
     province_code = Keyword()
     category_ids = Integer(multi=True)
+    exhibition_slugs = Keyword(multi=True)
     price_rials = Long()
     in_stock = Boolean()
     priority = Integer()
@@ -92,7 +95,12 @@ def _client(url):
     return Elasticsearch(url, request_timeout=2, max_retries=0)
 
 
-def to_source(document, category_ids):
+def with_relations(documents):
+    """Documents with what `to_source` reads, fetched in a few queries for any number."""
+    return documents.select_related("province").prefetch_related("categories", "exhibitions")
+
+
+def to_source(document, category_ids, exhibition_slugs=()):
     return {
         "product_id": document.product_id,
         "title": document.title,
@@ -104,6 +112,7 @@ def to_source(document, category_ids):
         "producer_id": document.producer_id,
         "province_code": document.province.code if document.province_id else None,
         "category_ids": category_ids,
+        "exhibition_slugs": list(exhibition_slugs),
         "price_rials": document.price_rials,
         "in_stock": document.in_stock,
         "priority": document.priority,
@@ -114,10 +123,11 @@ def to_source(document, category_ids):
 def _actions(documents, index):
     for document in documents:
         category_ids = [c.id for c in document.categories.all()]
+        exhibition_slugs = [e.slug for e in document.exhibitions.all()]
         yield {
             "_index": index,
             "_id": document.product_id,
-            "_source": to_source(document, category_ids),
+            "_source": to_source(document, category_ids, exhibition_slugs),
         }
 
 
@@ -128,8 +138,7 @@ def index_documents(product_ids, deleted_ids=()):
     es = client()
     if not es.indices.exists_alias(name=alias()):
         create_empty_index(es)
-    documents = ProductDocument.objects.filter(product_id__in=product_ids)
-    documents = documents.select_related("province").prefetch_related("categories")
+    documents = with_relations(ProductDocument.objects.filter(product_id__in=product_ids))
     deletions = ({"_op_type": "delete", "_index": alias(), "_id": pk} for pk in deleted_ids)
     actions = itertools.chain(_actions(documents, alias()), deletions)
     # require_alias: never let a write create a plain index with guessed mappings.
@@ -202,6 +211,7 @@ class ElasticsearchBackend(SearchBackend):
             ("product_class", query.product_class),
             ("province_code", query.province_code),
             ("producer_id", query.producer_id),
+            ("exhibition_slugs", query.exhibition_slug),
         ):
             if value:
                 s = s.filter("term", **{field: value})
@@ -228,6 +238,9 @@ class ElasticsearchBackend(SearchBackend):
         s.aggs.bucket("province", A("terms", field="province_code", size=40))
         s.aggs.bucket("producer", A("terms", field="producer_id", size=PRODUCER_FACET_SIZE))
         s.aggs.bucket("category", A("terms", field="category_ids", size=200))
+        s.aggs.bucket(
+            "exhibition", A("terms", field="exhibition_slugs", size=EXHIBITION_FACET_SIZE)
+        )
         s.aggs.bucket("in_stock", A("filter", term={"in_stock": True}))
         ranges = [
             {"key": key, "from": low, **({"to": high} if high is not None else {})}
@@ -248,6 +261,12 @@ class ElasticsearchBackend(SearchBackend):
         crafts = dict(
             Category.objects.filter(id__in=category_ids, depth__gte=2).values_list("id", "name")
         )
+        exhibition_slugs = [b.key for b in aggs.exhibition.buckets]
+        exhibition_titles = (
+            dict(Exhibition.objects.filter(slug__in=exhibition_slugs).values_list("slug", "title"))
+            if exhibition_slugs
+            else {}
+        )
         return {
             "product_class": [
                 FacetValue(b.key, BY_SLUG[b.key].name if b.key in BY_SLUG else b.key, b.doc_count)
@@ -265,6 +284,11 @@ class ElasticsearchBackend(SearchBackend):
                 FacetValue(str(b.key), crafts[b.key], b.doc_count)
                 for b in aggs.category.buckets
                 if b.key in crafts
+            ],
+            "exhibition": [
+                FacetValue(b.key, exhibition_titles[b.key], b.doc_count)
+                for b in aggs.exhibition.buckets
+                if b.key in exhibition_titles
             ],
             "price": [
                 FacetValue(b.key, b.key, b.doc_count) for b in aggs.price.buckets if b.doc_count

@@ -90,7 +90,7 @@ def elasticsearch_backend(settings):
     use_elasticsearch(settings)
     from search.backends import elasticsearch
 
-    documents = ProductDocument.objects.select_related("province").prefetch_related("categories")
+    documents = elasticsearch.with_relations(ProductDocument.objects.all())
     elasticsearch.rebuild(documents)
     return elasticsearch.ElasticsearchBackend()
 

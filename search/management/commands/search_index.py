@@ -22,9 +22,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Database search: {count} products indexed."))
         if not elasticsearch.is_configured():
             return
-        documents = ProductDocument.objects.select_related("province").prefetch_related(
-            "categories"
-        )
+        documents = elasticsearch.with_relations(ProductDocument.objects.all())
         try:
             with tqdm(total=count, desc="elasticsearch", disable=no_progress) as bar:
                 indexed = elasticsearch.rebuild(documents.iterator(chunk_size=1000), bar.update)
