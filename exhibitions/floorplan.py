@@ -4,6 +4,7 @@ as a Persian reader scans the page; the template puts an accessible text list be
 
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from shop.persian.numbers import localised_number
 
@@ -13,7 +14,12 @@ STROKE = {"free": "#2f7d32", "taken": "#6c6c6c", "yours": "#0b5ed7"}
 
 
 def state_label(state):
-    return {"free": _("free"), "taken": _("taken"), "yours": _("yours")}[state]
+    # "free" alone means free of charge elsewhere on the site (رایگان); a booth is آزاد.
+    return {
+        "free": pgettext("booth state", "free"),
+        "taken": pgettext("booth state", "taken"),
+        "yours": pgettext("booth state", "yours"),
+    }[state]
 
 
 def size_label(booth):

@@ -14,15 +14,21 @@ MAX_GRID_ROWS = len(ROW_LETTERS)
 MAX_GRID_COLUMNS = 40
 
 
-def grid_code(row, column):
-    """Row 2, column 7 -> 'B7': a letter for the row, the column's number."""
-    return f"{ROW_LETTERS[row - 1]}{column}"
+PER_ROW, THROUGH = "per_row", "through"
 
 
-def lay_out_grid(exhibition, *, rows, columns, kind, size_m2, fee_rials):
-    """Create the booths of a rows × columns grid (A1 … D5) that are missing. A booth already
-    at a position, or one already named by a grid code, is left as it is, never overwritten.
-    Returns (created booths, how many were skipped)."""
+def grid_code(row, column, numbering=PER_ROW, columns=None):
+    """A letter for the row and a number: each row from 1 (row 2, column 7 -> 'B7'), or
+    through the hall (5 a row: row 2, column 2 -> 'B7'), as fairs number their aisles."""
+    number = column if numbering == PER_ROW else (row - 1) * columns + column
+    return f"{ROW_LETTERS[row - 1]}{number}"
+
+
+def lay_out_grid(exhibition, *, rows, columns, kind, size_m2, fee_rials, numbering=PER_ROW):
+    """Create the booths of a rows × columns grid (A1 … D5, or A1 … D20 numbered through the
+    hall) that are missing. A booth already at a position, or one already named by a grid
+    code, is left as it is, never overwritten. Returns (created booths, how many were
+    skipped)."""
     if not (1 <= rows <= MAX_GRID_ROWS and 1 <= columns <= MAX_GRID_COLUMNS):
         raise GridTooLarge(MAX_GRID_ROWS, MAX_GRID_COLUMNS)
     with transaction.atomic():
@@ -31,10 +37,14 @@ def lay_out_grid(exhibition, *, rows, columns, kind, size_m2, fee_rials):
         existing = exhibition.booths.values_list("code", "row", "column")
         codes = {code for code, _row, _column in existing}
         places = {(row, column) for _code, row, column in existing}
+
+        def code(row, column):
+            return grid_code(row, column, numbering, columns)
+
         missing = [
             Booth(
                 exhibition=exhibition,
-                code=grid_code(row, column),
+                code=code(row, column),
                 row=row,
                 column=column,
                 kind=kind,
@@ -43,7 +53,7 @@ def lay_out_grid(exhibition, *, rows, columns, kind, size_m2, fee_rials):
             )
             for row in range(1, rows + 1)
             for column in range(1, columns + 1)
-            if (row, column) not in places and grid_code(row, column) not in codes
+            if (row, column) not in places and code(row, column) not in codes
         ]
         created = Booth.objects.bulk_create(missing)
     return created, rows * columns - len(created)

@@ -9,7 +9,7 @@ import jdatetime
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -118,10 +118,7 @@ def _confirmed(application):
 
 def apply_url(exhibition):
     """Where a producer applies for a booth (the seller panel's page for it)."""
-    try:
-        return reverse("seller:exhibition-apply", args=[exhibition.pk])
-    except NoReverseMatch:
-        return f"/seller/exhibitions/{exhibition.pk}/apply/"
+    return reverse("seller:exhibition-apply", args=[exhibition.pk])
 
 
 def calendar_view(request, province_code=None):

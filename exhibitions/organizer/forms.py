@@ -369,7 +369,15 @@ class BoothGridForm(PanelForm, forms.Form):
         label=_("Booths in each row"),
         min_value=1,
         max_value=layout.MAX_GRID_COLUMNS,
-        help_text=_("Numbered 1, 2, 3 … in each row: A1, A2 …"),
+    )
+    numbering = forms.ChoiceField(
+        label=_("Numbering"),
+        choices=(
+            (layout.PER_ROW, _("Each row from 1: A1 … A5, B1 … B5")),
+            (layout.THROUGH, _("Through the hall: A1 … A5, B6 … B10")),
+        ),
+        initial=layout.PER_ROW,
+        widget=forms.RadioSelect,
     )
     kind = forms.ChoiceField(label=_("Type"), choices=Booth.Kind.choices)
     size_m2 = _size_field(initial=9)
@@ -380,6 +388,7 @@ class BoothGridForm(PanelForm, forms.Form):
         return {
             "rows": data["rows"],
             "columns": data["columns"],
+            "numbering": data["numbering"],
             "kind": data["kind"],
             "size_m2": data["size_m2"],
             "fee_rials": data["fee_toman"] * RIALS_PER_TOMAN,

@@ -372,6 +372,7 @@ def grid_data(**changes):
     data = {
         "rows": "۴",
         "columns": "۵",
+        "numbering": "per_row",
         "kind": "standard",
         "size_m2": "۹",
         "fee_toman": "۲٬۰۰۰٬۰۰۰",
@@ -389,6 +390,18 @@ def test_a_four_by_five_grid_makes_twenty_booths_a1_to_d5(organizer_client):
     assert [b.code for b in booths[:6]] == ["A1", "A2", "A3", "A4", "A5", "B1"]
     assert (booths[-1].code, booths[-1].row, booths[-1].column) == ("D5", 4, 5)
     assert {b.fee_rials for b in booths} == {20_000_000}
+
+
+def test_a_grid_numbered_through_the_hall_has_b7_second_in_row_b(organizer_client):
+    client, organizer = organizer_client
+    exhibition = ExhibitionFactory(organizer=organizer)
+    client.post(
+        reverse("organizer:booth-grid", args=[exhibition.pk]), grid_data(numbering="through")
+    )
+    codes = [b.code for b in exhibition.booths.order_by("row", "column")]
+    assert codes[:7] == ["A1", "A2", "A3", "A4", "A5", "B6", "B7"] and codes[-1] == "D20"
+    b7 = exhibition.booths.get(code="B7")
+    assert (b7.row, b7.column) == (2, 2)
 
 
 def test_a_larger_grid_adds_only_the_missing_booths_and_overwrites_none(organizer_client, fair):
