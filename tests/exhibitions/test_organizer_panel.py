@@ -206,10 +206,9 @@ def test_the_error_of_a_reversed_season_is_said_in_persian(organizer_client):
     client, organizer = organizer_client
     venue = VenueFactory(organizer=organizer)
     data = exhibition_data(venue, ends_on="۱۴۰۵/۱۲/۲۹")
-    with translation.override("en"):
-        response = client.post(reverse("organizer:exhibition-create"), data)
+    response = client.post(reverse("organizer:exhibition-create"), data)
     assert response.context["form"].errors["ends_on"] == [
-        "The last day cannot be before the first day."
+        "روز پایان نمی‌تواند پیش از روز آغاز باشد."
     ]
 
 
@@ -328,7 +327,7 @@ def test_a_status_the_flow_does_not_allow_is_a_message_not_an_error(organizer_cl
     with translation.override("en"):
         response = client.post(url, {"status": "accepting"}, follow=True)
     assert response.status_code == 200
-    assert "An exhibition cannot go from this state to that one." in messages_of(response)
+    assert "نمایشگاه نمی‌تواند از این وضعیت به آن وضعیت برود." in messages_of(response)
     fair.refresh_from_db()
     assert fair.status == "closed"
 
@@ -640,11 +639,10 @@ def test_a_booth_taken_meanwhile_is_refused_on_the_field_and_nothing_changes(
     services.accept(apply_for(fair), booth, None)
     application = apply_for(fair)
     url = reverse("organizer:application-accept", args=[fair.pk, application.pk])
-    with translation.override("en"):
-        response = client.post(url, {"booth": booth.pk})
+    response = client.post(url, {"booth": booth.pk})
     assert response.status_code == 400
     assert response.context["booth_form"].errors["booth"] == [
-        "That booth is not free any more; choose another."
+        "این غرفه دیگر آزاد نیست؛ غرفه دیگری انتخاب کنید."
     ]
     application.refresh_from_db()
     assert application.status == BoothApplication.Status.APPLIED
@@ -668,7 +666,7 @@ def test_accepting_to_a_closed_exhibition_is_a_persian_message_not_a_500(organiz
     with translation.override("en"):
         response = client.post(url, {"booth": fair.booths.get(code="A1").pk}, follow=True)
     assert response.status_code == 200
-    assert "This exhibition is not taking applications." in messages_of(response)
+    assert "این نمایشگاه درخواست غرفه نمی‌پذیرد." in messages_of(response)
     application.refresh_from_db()
     assert application.status == BoothApplication.Status.APPLIED
 
@@ -725,7 +723,7 @@ def test_cash_for_an_application_not_waiting_for_payment_is_a_message(organizer_
     with translation.override("en"):
         response = client.post(url, follow=True)
     assert response.status_code == 200
-    assert any("cannot be paid" in text for text in messages_of(response))
+    assert any("را نمی‌توان پرداخت" in text for text in messages_of(response))
     assert not application.payment_attempts.exists()
 
 

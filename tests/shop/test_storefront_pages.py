@@ -156,6 +156,7 @@ def test_our_persian_translations_are_complete():
     mo = Path(settings.BASE_DIR) / "shop/locale/fa/LC_MESSAGES/django.mo"
     with mo.open("rb") as f:
         catalogue = gettext.GNUTranslations(f)
-    for msgid in re.findall(r'^msgid "(.+)"$', po, flags=re.M):
+    for context, msgid in re.findall(r'^(?:msgctxt "(.+)"\n)?msgid "(.+)"$', po, flags=re.M):
         msgid = msgid.replace('\\"', '"')
-        assert catalogue.gettext(msgid) != msgid, f"{msgid!r} missing from django.mo"
+        found = catalogue.pgettext(context, msgid) if context else catalogue.gettext(msgid)
+        assert found != msgid, f"{msgid!r} missing from django.mo"
