@@ -114,11 +114,10 @@ def _act(request, application, action, done):
     return _back(application)
 
 
-@require_POST
-@organizer_required
-def accept_view(request, exhibition_pk, pk):
+def _with_booth(request, exhibition_pk, pk, allowed, act, done):
+    """Accept or move: the booth chosen in the form, then `act(application, booth)`."""
     application = application_of(request, exhibition_pk, pk)
-    if application.status != Status.APPLIED:
+    if application.status not in allowed:
         messages.error(request, str(ApplicationStateError()))
         return _back(application)
     form = _booth_form(application, request.POST)
@@ -128,28 +127,23 @@ def accept_view(request, exhibition_pk, pk):
     return _act(
         request,
         application,
-        lambda: services.accept(application, booth, request.user),
-        _("Accepted with booth %(code)s. The producer is told.") % {"code": booth.code},
+        lambda: act(application, booth, request.user),
+        done % {"code": booth.code},
     )
+
+
+@require_POST
+@organizer_required
+def accept_view(request, exhibition_pk, pk):
+    return _with_booth(request, exhibition_pk, pk, (Status.APPLIED,), services.accept,
+                       _("Accepted with booth %(code)s. The producer is told."))  # fmt: skip
 
 
 @require_POST
 @organizer_required
 def move_view(request, exhibition_pk, pk):
-    application = application_of(request, exhibition_pk, pk)
-    if application.status not in (Status.ACCEPTED, Status.PAID):
-        messages.error(request, str(ApplicationStateError()))
-        return _back(application)
-    form = _booth_form(application, request.POST)
-    if not form.is_valid():
-        return _detail(request, application, booth_form=form, status=400)
-    booth = form.cleaned_data["booth"]
-    return _act(
-        request,
-        application,
-        lambda: services.move(application, booth, request.user),
-        _("Moved to booth %(code)s. The producer is told.") % {"code": booth.code},
-    )
+    return _with_booth(request, exhibition_pk, pk, (Status.ACCEPTED, Status.PAID), services.move,
+                       _("Moved to booth %(code)s. The producer is told."))  # fmt: skip
 
 
 @require_POST
