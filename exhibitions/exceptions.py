@@ -108,3 +108,54 @@ class GridTooLarge(ExhibitionsError):
         super().__init__(
             self.message % {"rows": localised_number(rows), "columns": localised_number(columns)}
         )
+
+
+# ---- booth stock and sales (exhibitions/channels/) --------------------------------------
+
+
+class NoBooth(ExhibitionsError):
+    message = _("You have no confirmed booth at this exhibition.")
+
+
+class NotSellingNow(ExhibitionsError):
+    message = _("This exhibition is not running, so nothing can be sold or collected there now.")
+
+
+class NotEnoughOnline(ExhibitionsError):
+    message = _("Only %(count)s of “%(product)s” are in your online stock.")
+
+    def __init__(self, product, count):
+        from shop.persian.numbers import localised_number
+
+        super().__init__(
+            self.message % {"count": localised_number(count), "product": product.get_title()}
+        )
+        self.count = count
+
+
+class NotEnoughAtBooth(ExhibitionsError):
+    message = _("Only %(count)s of “%(product)s” are at the booth.")
+
+    def __init__(self, product, count):
+        from shop.persian.numbers import localised_number
+
+        super().__init__(
+            self.message % {"count": localised_number(count), "product": product.get_title()}
+        )
+        self.count = count
+
+
+class NotYourProduct(ExhibitionsError):
+    message = _("That product is not one of yours.")
+
+
+class EmptySale(ExhibitionsError):
+    message = _("Choose at least one product and how many.")
+
+
+class WrongPickupCode(ExhibitionsError):
+    message = _("No order waits for pick-up with this code at your booth.")
+
+
+class AlreadyCollected(ExhibitionsError):
+    message = _("This order was collected already.")

@@ -65,6 +65,10 @@ def set_exhibition_status(exhibition, status, today=None):
         exhibition.status = status
         exhibition.save(update_fields=["status"])
         if status == ExStatus.CLOSED:
+            from .tasks import return_booth_stock
+
+            pk = exhibition.pk
+            transaction.on_commit(lambda: return_booth_stock.delay(pk))
             for application in exhibition.applications.filter(
                 status__in=[Status.APPLIED, Status.ACCEPTED]
             ):

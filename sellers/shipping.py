@@ -36,6 +36,10 @@ def charges_for_basket(basket):
 
 
 def charges_for_order(order):
+    """As for the basket; nothing for an order collected or sold at a booth."""
+    channel = getattr(order, "channel", None)
+    if channel is not None and not channel.is_online:
+        return {}
     return _charges(
         (
             line.partner,

@@ -185,3 +185,38 @@ def booth_grid(exhibition, rows=4, columns=5, fee_rials=20_000_000):
         for row in range(1, rows + 1)
         for column in range(1, columns + 1)
     ]
+
+
+def running_fair(**fields):
+    """A seasonal fair open today (started yesterday, five days more), with a 4×5 grid."""
+    today = timezone.localdate()
+    values = {
+        "status": "running",
+        "starts_on": today - datetime.timedelta(days=1),
+        "ends_on": today + datetime.timedelta(days=5),
+        "applications_open_on": today - datetime.timedelta(days=20),
+        "applications_close_on": today - datetime.timedelta(days=2),
+    }
+    values.update(fields)
+    exhibition = ExhibitionFactory(**values)
+    booth_grid(exhibition)
+    return exhibition
+
+
+def confirmed_booth(exhibition, producer, code="B2"):
+    """`producer` holds booth `code` of `exhibition`, fee paid: (application, booth)."""
+    from exhibitions.models import BoothApplication, BoothAssignment
+
+    booth = exhibition.booths.get(code=code)
+    application = BoothApplication.objects.create(
+        exhibition=exhibition,
+        producer=producer,
+        status="paid",
+        fee_rials=booth.fee_rials,
+        paid_at=timezone.now(),
+    )
+    starts_on, ends_on = exhibition.term_from(timezone.localdate())
+    BoothAssignment.objects.create(
+        booth=booth, application=application, starts_on=starts_on, ends_on=ends_on
+    )
+    return application, booth

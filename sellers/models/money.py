@@ -99,6 +99,11 @@ class LedgerEntry(models.Model):
     payout = models.ForeignKey(
         "partner.Payout", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The exhibition the booking belongs to (a booth fee, a sale in that channel); none: online.
+    exhibition = models.ForeignKey(
+        "exhibitions.Exhibition", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
     memo = models.CharField(_("description"), max_length=255, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"

@@ -55,6 +55,12 @@ def hold_until(delivered_at):
     return timezone.localdate(delivered_at) + timedelta(days=settings.SELLER_PAYOUT_HOLD_DAYS)
 
 
+def _exhibition_of(order):
+    """The exhibition whose channel the order is in (None: the online shop)."""
+    channel = getattr(order, "channel", None) if order.pk else None
+    return channel.exhibition if channel is not None else None
+
+
 def book_sale(fulfilment):
     """A delivered fulfilment's sale and commission (once: a retry books nothing)."""
     sold = LedgerEntry.objects.filter(
@@ -75,6 +81,29 @@ def book_sale(fulfilment):
         hold_until(fulfilment.delivered_at or timezone.now()),
         fulfilment=fulfilment,
         memo=order_number,
+        exhibition=_exhibition_of(fulfilment.order),
+    )
+
+
+def book_booth_sale(fulfilment):
+    """A sale made in person at a booth: the producer took the money, so only Dastsaz's
+    commission is booked (the producer owes it; it is taken from what Dastsaz owes them)."""
+    booked = LedgerEntry.objects.filter(
+        fulfilment=fulfilment, account=Account.PRODUCER, kind=Kind.COMMISSION
+    )
+    if booked.exists():
+        return []
+    amounts = amounts_for(fulfilment)
+    return _book(
+        fulfilment.producer,
+        [
+            (Account.PRODUCER, Kind.COMMISSION, -amounts.commission_rials),
+            (Account.COMMISSION, Kind.COMMISSION, amounts.commission_rials),
+        ],
+        timezone.localdate(),
+        fulfilment=fulfilment,
+        memo=fulfilment.order.number,
+        exhibition=_exhibition_of(fulfilment.order),
     )
 
 
@@ -90,21 +119,26 @@ def book_refund(fulfilment, by=None):
         for entry in LedgerEntry.objects.filter(fulfilment=fulfilment, account=Account.PRODUCER)
     }
     sale = booked.get(Kind.SALE)
-    if sale is None or Kind.REFUND in booked:
+    if Kind.REFUND in booked or Kind.COMMISSION_REFUND in booked:
         return []
+    if sale is None and Kind.COMMISSION not in booked:
+        return []
+    first = sale or booked[Kind.COMMISSION]  # a booth sale books its commission only
+    sale_rials = sale.amount_rials if sale else 0
     commission = -booked[Kind.COMMISSION].amount_rials if Kind.COMMISSION in booked else 0
     return _book(
         fulfilment.producer,
         [
-            (Account.PRODUCER, Kind.REFUND, -sale.amount_rials),
-            (Account.BUYERS, Kind.REFUND, sale.amount_rials),
+            (Account.PRODUCER, Kind.REFUND, -sale_rials),
+            (Account.BUYERS, Kind.REFUND, sale_rials),
             (Account.PRODUCER, Kind.COMMISSION_REFUND, commission),
             (Account.COMMISSION, Kind.COMMISSION_REFUND, -commission),
         ],
-        sale.available_on,
+        first.available_on,
         fulfilment=fulfilment,
-        memo=sale.memo,
+        memo=first.memo,
         created_by=by,
+        exhibition=first.exhibition,
     )
 
 
@@ -122,7 +156,7 @@ def book_payout(payout, by, on=None):
     )
 
 
-def book_booth_fee(producer, amount_rials, memo, by=None):
+def book_booth_fee(producer, amount_rials, memo, by=None, exhibition=None):
     """What a producer owes for a booth, taken from what Dastsaz owes them."""
     return _book(
         producer,
@@ -133,6 +167,7 @@ def book_booth_fee(producer, amount_rials, memo, by=None):
         timezone.localdate(),
         memo=memo,
         created_by=by,
+        exhibition=exhibition,
     )
 
 

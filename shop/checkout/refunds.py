@@ -33,10 +33,10 @@ def _paid_attempt(order):
     return attempt
 
 
-def _restock(lines):
-    for line in lines:
-        if line.stockrecord_id:
-            line.stockrecord.cancel_allocation(line.quantity)
+def _restock(order, lines, by=None):
+    from exhibitions.channels.stock import restock
+
+    restock(order, lines, by)
 
 
 def refund_order(order, by, reason):
@@ -60,7 +60,7 @@ def refund_order(order, by, reason):
             reason=reason,
             created_by=by,
         )
-        _restock(order.lines.select_related("stockrecord"))
+        _restock(order, list(order.lines.select_related("stockrecord")), by)
         for fulfilment in order.fulfilments.select_for_update().order_by("pk"):
             ledger.book_refund(fulfilment, by)
         order.fulfilments.update(status=Fulfilment.Status.CANCELLED)
@@ -88,7 +88,7 @@ def refund_fulfilment(fulfilment, by, reason):
             reason=reason,
             created_by=by,
         )
-        _restock(lines)
+        _restock(fulfilment.order, lines, by)
         ledger.book_refund(fulfilment, by)
         fulfilment.status = Fulfilment.Status.CANCELLED
         fulfilment.save(update_fields=["status", "updated_at"])

@@ -135,10 +135,11 @@ def record_payment_source(order, attempt):
 
 
 def cancel_order(order):
-    """Cancel an unpaid order and give its stock back."""
-    for line in order.lines.select_related("stockrecord"):
-        if line.stockrecord_id:
-            line.stockrecord.cancel_allocation(line.quantity)
+    """Cancel an unpaid order and give its stock back (online, or to the booth it was held
+    at for pick-up)."""
+    from exhibitions.channels.stock import restock
+
+    restock(order, list(order.lines.select_related("stockrecord")))
     set_status(order, CANCELLED)
     logger.info("Order %s cancelled, stock released", order.number)
 

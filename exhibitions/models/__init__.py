@@ -151,6 +151,11 @@ class Exhibition(models.Model):
     term_days = models.PositiveSmallIntegerField(
         _("booth term in days (permanent exhibitions)"), default=30
     )
+    # Up to this much of a booth fee a producer may leave to be taken from their future sales
+    # (through the ledger) instead of paying it before the exhibition; 0: always paid first.
+    fee_deferral_cap_rials = models.PositiveBigIntegerField(
+        _("fee that may be taken from later sales, up to (Rials)"), default=0
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -300,6 +305,8 @@ class BoothApplication(models.Model):
     fee_rials = models.PositiveBigIntegerField(_("fee (Rials)"), default=0)
     pay_by = models.DateTimeField(_("pay by"), null=True, blank=True)
     paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
+    # The fee is taken from the producer's later sales (a ledger booking) instead of paid.
+    fee_deferred = models.BooleanField(_("fee taken from later sales"), default=False)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -368,3 +375,6 @@ class BoothAssignment(models.Model):
 
     def __str__(self):
         return f"{self.booth} {self.starts_on}–{self.ends_on}"
+
+
+from .channels import BoothShare, BoothStock, OrderChannel, StockMove  # noqa: E402, F401

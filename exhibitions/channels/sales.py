@@ -1,0 +1,163 @@
+"""Selling at the booth: an Oscar order in the exhibition's channel, paid in person.
+
+A sale is recorded through the booth payment adapter (shop/payments/booth.py) the way the
+demo and the checkout settle in-person payments, its units are taken from booth stock (never
+from the online stock), and each producer's part is handed over at once: its fulfilment is
+delivered and Dastsaz's commission booked (the producer holds the money). At a shared booth
+one person at the till sells everyone's products; each line's producer is credited.
+
+The sale screen sends an idempotency key with every sale: a retried submission (a flaky
+connection, a double tap) finds the sale recorded under that key and returns it.
+"""
+
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from oscar.apps.basket.models import Basket
+from oscar.apps.checkout.calculators import OrderTotalCalculator
+from oscar.apps.order.utils import OrderCreator
+from oscar.apps.shipping.methods import NoShippingRequired
+from oscar.core import prices
+
+from sellers.models import Fulfilment, StockRecord
+from sellers.money import ledger
+from sellers.strategy import Default
+from shop.payments import services as payments
+from shop.persian.money import to_rials
+
+from ..exceptions import EmptySale, NotSellingNow, NotYourProduct
+from ..models import BoothStock, Exhibition, OrderChannel
+from . import stock as booth_stock
+
+
+def booth_mates(producer, exhibition):
+    """The producers selling from `producer`'s booth at `exhibition` (themselves included):
+    the holder and everyone sharing it."""
+    from ..models import BoothShare
+
+    booth = booth_stock.booth_of(producer, exhibition)
+    if booth is None:
+        return booth, []
+    holds = booth.assignments.filter(released_at__isnull=True, application__status="paid")
+    mates = set()
+    for assignment in holds.select_related("application"):
+        application = assignment.application
+        if booth_stock.booth_of(application.producer, exhibition) != booth:
+            continue
+        mates.add(application.producer_id)
+        mates.update(
+            BoothShare.objects.filter(
+                application=application, status=BoothShare.Status.ACCEPTED
+            ).values_list("producer_id", flat=True)
+        )
+    return booth, sorted(mates)
+
+
+def sale_for_key(key):
+    channel = OrderChannel.objects.select_related("order").filter(idempotency_key=key).first()
+    return channel.order if channel else None
+
+
+def record_booth_sale(producer, exhibition, items, paid_by, key, by):
+    """Sell `items` ([(booth stock id, quantity), …]) at `producer`'s booth, paid `paid_by`
+    (cash or card). Returns the order; the same `key` again returns the same order."""
+    done = sale_for_key(key)
+    if done is not None:
+        return done
+    wanted = {}
+    for stock_id, quantity in items:
+        if quantity > 0:
+            wanted[int(stock_id)] = wanted.get(int(stock_id), 0) + int(quantity)
+    if not wanted:
+        raise EmptySale()
+    try:
+        with transaction.atomic():
+            return _sell(producer, exhibition, wanted, paid_by, key, by)
+    except IntegrityError:
+        done = sale_for_key(key)  # the same sale, recorded by a retry a moment earlier
+        if done is None:
+            raise
+        return done
+
+
+def _sell(producer, exhibition, wanted, paid_by, key, by):
+    exhibition = Exhibition.objects.select_for_update().get(pk=exhibition.pk)
+    if exhibition.status != Exhibition.Status.RUNNING:
+        raise NotSellingNow()
+    _booth, mates = booth_mates(producer, exhibition)
+    if not mates:
+        raise NotSellingNow()
+    stocks = {s.pk: s for s in BoothStock.objects.filter(pk__in=wanted, exhibition=exhibition)}
+    if set(stocks) != set(wanted) or any(s.producer_id not in mates for s in stocks.values()):
+        raise NotYourProduct()
+    records = {
+        r.pk: r
+        for r in StockRecord.objects.select_for_update()
+        .select_related("product", "partner")
+        .filter(pk__in=sorted({s.stockrecord_id for s in stocks.values()}))
+    }
+    locked = {s.pk: s for s in BoothStock.objects.select_for_update().filter(pk__in=sorted(stocks))}
+    done = sale_for_key(key)  # a retry that waited for our locks finds the first sale here
+    if done is not None:
+        return done
+    for stock_id, quantity in wanted.items():
+        stock = locked[stock_id]
+        if quantity > stock.available:
+            from ..exceptions import NotEnoughAtBooth
+
+            raise NotEnoughAtBooth(records[stock.stockrecord_id].product, stock.available)
+    order = _place_order(locked, records, wanted)
+    OrderChannel.objects.create(
+        order=order,
+        kind=OrderChannel.Kind.BOOTH_SALE,
+        exhibition=exhibition,
+        paid_by=paid_by,
+        idempotency_key=key,
+        recorded_by=by,
+    )
+    for stock_id, quantity in wanted.items():
+        stock = locked[stock_id]
+        booth_stock.take_sold(stock, records[stock.stockrecord_id], quantity, order, by)
+    _take_payment(order, by)
+    _hand_over(order)
+    order.refresh_from_db()
+    return order
+
+
+def _place_order(stocks, records, wanted):
+    """An Oscar order for the sold lines; Oscar allocates online stock as it places an
+    order, which a booth sale gives straight back (its units come from the booth)."""
+    basket = Basket.objects.create()
+    basket.strategy = Default()
+    for stock_id, quantity in wanted.items():
+        record = records[stocks[stock_id].stockrecord_id]
+        basket.add_product(record.product, quantity)
+    method = NoShippingRequired()
+    shipping = prices.Price(currency=basket.currency, excl_tax=Decimal(0), incl_tax=Decimal(0))
+    total = OrderTotalCalculator().calculate(basket, shipping)
+    order = OrderCreator().place_order(
+        basket=basket, total=total, shipping_method=method, shipping_charge=shipping
+    )
+    basket.submit()
+    for line in order.lines.select_related("stockrecord"):
+        if line.stockrecord_id:
+            line.stockrecord.cancel_allocation(line.quantity)
+    return order
+
+
+def _take_payment(order, by):
+    from shop.checkout.services import settle_booth_payment
+
+    attempt = payments.create_attempt(order, "booth", to_rials(order.total_incl_tax))
+    payments.start_attempt(attempt, "")
+    settle_booth_payment(attempt.pk, by)
+
+
+def _hand_over(order):
+    now = timezone.now()
+    for fulfilment in order.fulfilments.select_for_update().order_by("pk"):
+        fulfilment.status = Fulfilment.Status.DELIVERED
+        fulfilment.accepted_at = fulfilment.shipped_at = fulfilment.delivered_at = now
+        fulfilment.save()
+        ledger.book_booth_sale(fulfilment)

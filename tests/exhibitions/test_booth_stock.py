@@ -1,0 +1,182 @@
+import uuid
+
+import pytest
+
+from exhibitions.channels import pickup, sales
+from exhibitions.channels import stock as booth_stock
+from exhibitions.exceptions import (
+    NoBooth,
+    NotEnoughAtBooth,
+    NotEnoughOnline,
+    NotSellingNow,
+    NotYourProduct,
+    WrongPickupCode,
+)
+from exhibitions.models import BoothStock, OrderChannel, StockMove
+from exhibitions.services import set_exhibition_status
+from sellers.models import Fulfilment, LedgerEntry
+from tests.exhibitions.channel_helpers import pay, place_order
+from tests.factories import ProducerFactory, UserFactory, confirmed_booth, make_product, running_fair
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stall(reference_data):
+    """A producer with booth B7 at a running fair and a product with 10 units online."""
+    fair = running_fair()
+    producer = ProducerFactory()
+    producer.users.add(UserFactory())
+    confirmed_booth(fair, producer, "B2")
+    product = make_product(producer=producer, stock=10, with_image=False)
+    record = product.stockrecords.get()
+    return fair, producer, product, record
+
+
+def online(record):
+    record.refresh_from_db()
+    return record.num_in_stock - (record.num_allocated or 0)
+
+
+def at_booth(fair, record):
+    stock = BoothStock.objects.filter(exhibition=fair, stockrecord=record).first()
+    return (stock.quantity, stock.reserved) if stock else (0, 0)
+
+
+def test_moving_units_to_the_booth_takes_them_from_the_online_stock(stall):
+    fair, producer, product, record = stall
+    booth_stock.move_to_booth(producer, fair, record.pk, 3)
+    assert online(record) == 7
+    assert at_booth(fair, record) == (3, 0)
+    booth_stock.move_to_online(producer, fair, record.pk, 1)
+    assert online(record) == 8
+    assert at_booth(fair, record) == (2, 0)
+    kinds = list(StockMove.objects.values_list("kind", "quantity"))
+    assert kinds == [("to_booth", 3), ("to_online", 1)]
+
+
+def test_a_move_never_makes_either_side_negative(stall):
+    fair, producer, product, record = stall
+    with pytest.raises(NotEnoughOnline):
+        booth_stock.move_to_booth(producer, fair, record.pk, 11)
+    booth_stock.move_to_booth(producer, fair, record.pk, 2)
+    with pytest.raises(NotEnoughAtBooth):
+        booth_stock.move_to_online(producer, fair, record.pk, 3)
+    assert online(record) == 8
+    assert at_booth(fair, record) == (2, 0)
+
+
+def test_another_producers_product_or_a_fair_without_a_booth_is_refused(stall):
+    fair, producer, product, record = stall
+    stranger = ProducerFactory()
+    with pytest.raises(NotYourProduct):
+        confirmed_booth(fair, stranger, "C1")
+        booth_stock.move_to_booth(stranger, fair, record.pk, 1)
+    with pytest.raises(NoBooth):
+        booth_stock.move_to_booth(producer, running_fair(), record.pk, 1)
+    assert online(record) == 10
+
+
+def test_a_booth_sale_takes_booth_units_and_a_retry_is_recorded_once(stall):
+    fair, producer, product, record = stall
+    stock = booth_stock.move_to_booth(producer, fair, record.pk, 3)
+    user = producer.users.get()
+    key = uuid.uuid4()
+    order = sales.record_booth_sale(producer, fair, [(stock.pk, 1)], "cash", key, user)
+    again = sales.record_booth_sale(producer, fair, [(stock.pk, 1)], "cash", key, user)
+    assert again.pk == order.pk
+    assert order.status == "paid"
+    assert order.channel.kind == OrderChannel.Kind.BOOTH_SALE
+    assert order.channel.exhibition == fair
+    assert at_booth(fair, record) == (2, 0)
+    assert online(record) == 7
+    part = order.fulfilments.get()
+    assert part.status == Fulfilment.Status.DELIVERED and part.shipping_charge_rials == 0
+    kinds = set(LedgerEntry.objects.filter(fulfilment=part).values_list("account", "kind"))
+    assert kinds == {("producer", "commission"), ("commission", "commission")}
+    assert set(LedgerEntry.objects.filter(fulfilment=part).values_list("exhibition", flat=True)) == {
+        fair.pk
+    }
+
+
+def test_a_booth_sale_of_more_than_the_booth_has_is_refused_and_changes_nothing(stall):
+    fair, producer, product, record = stall
+    stock = booth_stock.move_to_booth(producer, fair, record.pk, 1)
+    with pytest.raises(NotEnoughAtBooth):
+        sales.record_booth_sale(
+            producer, fair, [(stock.pk, 2)], "card", uuid.uuid4(), producer.users.get()
+        )
+    assert at_booth(fair, record) == (1, 0)
+    assert not OrderChannel.objects.filter(kind="booth_sale").exists()
+
+
+def test_nothing_is_sold_at_a_fair_that_is_not_running(stall):
+    fair, producer, product, record = stall
+    stock = booth_stock.move_to_booth(producer, fair, record.pk, 1)
+    set_exhibition_status(fair, "closed")
+    with pytest.raises((NotSellingNow, NotYourProduct)):
+        sales.record_booth_sale(
+            producer, fair, [(stock.pk, 1)], "cash", uuid.uuid4(), producer.users.get()
+        )
+
+
+def test_click_and_collect_holds_booth_units_and_collecting_books_the_sale(stall):
+    fair, producer, product, record = stall
+    booth_stock.move_to_booth(producer, fair, record.pk, 3)
+    order = place_order([(product, 1)], pickup_at=fair)
+    assert order.channel.kind == "pickup" and len(order.channel.pickup_code) == 6
+    assert at_booth(fair, record) == (3, 1)
+    assert online(record) == 7  # the online stock was not touched
+    pay(order, producer)
+    part = order.fulfilments.get()
+    assert part.shipping_charge_rials == 0
+    with pytest.raises(WrongPickupCode):
+        pickup.find_pickup(producer, fair, "000000")
+    found = pickup.find_pickup(producer, fair, order.channel.pickup_code)
+    pickup.collect(found, producer.users.get())
+    assert at_booth(fair, record) == (2, 0)
+    part.refresh_from_db()
+    assert part.status == Fulfilment.Status.DELIVERED
+    sale = LedgerEntry.objects.get(fulfilment=part, account="producer", kind="sale")
+    assert sale.exhibition == fair
+
+
+def test_pickup_is_refused_for_more_than_the_booth_has(stall):
+    fair, producer, product, record = stall
+    booth_stock.move_to_booth(producer, fair, record.pk, 1)
+    with pytest.raises(NotEnoughAtBooth):
+        place_order([(product, 2)], pickup_at=fair)
+    assert at_booth(fair, record) == (1, 0)
+    assert online(record) == 9
+
+
+def test_closing_releases_uncollected_pickups_and_returns_unsold_units_online(stall):
+    fair, producer, product, record = stall
+    booth_stock.move_to_booth(producer, fair, record.pk, 3)
+    paid = pay(place_order([(product, 1)], pickup_at=fair), producer)
+    unpaid = place_order([(product, 1)], pickup_at=fair)
+    set_exhibition_status(fair, "closed")
+    returned = booth_stock.return_unsold(exhibition=fair)
+    assert returned == {producer.pk: 3}
+    assert at_booth(fair, record) == (0, 0)
+    assert online(record) == 10
+    unpaid.refresh_from_db()
+    paid.refresh_from_db()
+    assert unpaid.status == "cancelled"
+    assert paid.fulfilments.get().status == Fulfilment.Status.CANCELLED
+    assert paid.payment_attempts.get().refunds.exists()
+    assert StockMove.objects.filter(kind="returned", quantity=3).exists()
+
+
+def test_a_refunded_booth_sale_puts_the_units_back_at_the_booth(stall):
+    from shop.checkout.refunds import refund_order
+
+    fair, producer, product, record = stall
+    stock = booth_stock.move_to_booth(producer, fair, record.pk, 2)
+    user = producer.users.get()
+    order = sales.record_booth_sale(producer, fair, [(stock.pk, 1)], "cash", uuid.uuid4(), user)
+    refund_order(order, user, "برگشت کالا")
+    assert at_booth(fair, record) == (2, 0)
+    part = order.fulfilments.get()
+    entries = LedgerEntry.objects.filter(fulfilment=part, account="producer")
+    assert sum(entries.values_list("amount_rials", flat=True)) == 0
