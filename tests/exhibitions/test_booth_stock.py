@@ -16,7 +16,13 @@ from exhibitions.models import BoothStock, OrderChannel, StockMove
 from exhibitions.services import set_exhibition_status
 from sellers.models import Fulfilment, LedgerEntry
 from tests.exhibitions.channel_helpers import pay, place_order
-from tests.factories import ProducerFactory, UserFactory, confirmed_booth, make_product, running_fair
+from tests.factories import (
+    ProducerFactory,
+    UserFactory,
+    confirmed_booth,
+    make_product,
+    running_fair,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -94,9 +100,8 @@ def test_a_booth_sale_takes_booth_units_and_a_retry_is_recorded_once(stall):
     assert part.status == Fulfilment.Status.DELIVERED and part.shipping_charge_rials == 0
     kinds = set(LedgerEntry.objects.filter(fulfilment=part).values_list("account", "kind"))
     assert kinds == {("producer", "commission"), ("commission", "commission")}
-    assert set(LedgerEntry.objects.filter(fulfilment=part).values_list("exhibition", flat=True)) == {
-        fair.pk
-    }
+    linked = LedgerEntry.objects.filter(fulfilment=part).values_list("exhibition", flat=True)
+    assert set(linked) == {fair.pk}
 
 
 def test_a_booth_sale_of_more_than_the_booth_has_is_refused_and_changes_nothing(stall):
