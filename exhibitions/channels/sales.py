@@ -151,7 +151,20 @@ def _take_payment(order, by):
 
     attempt = payments.create_attempt(order, "booth", to_rials(order.total_incl_tax))
     payments.start_attempt(attempt, "")
-    settle_booth_payment(attempt.pk, by)
+    settle_booth_payment(attempt.pk, _receiver(order, by))
+
+
+def _receiver(order, by):
+    """Who confirms the money in person: the seller when their products are on the sale; else
+    (a support company's member, or a booth mate selling only a partner's products, both
+    already admitted by `booth_mates`) an account of a producer on the sale."""
+    from django.contrib.auth import get_user_model
+
+    on_sale = order.lines.values("partner_id")
+    users = get_user_model().objects.filter(partners__in=on_sale)
+    if by is not None and users.filter(pk=by.pk).exists():
+        return by
+    return users.order_by("pk").first() or by
 
 
 def _hand_over(order):

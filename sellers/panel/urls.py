@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import booths, bulk, company, join, money, orders, views
+from . import booth_stock, booths, bulk, company, join, money, orders, views
 
 app_name = "seller"
 urlpatterns = [
@@ -36,6 +36,13 @@ urlpatterns = [
     path("applications/<int:pk>/pay/", booths.pay_view, name="application-pay"),
     path("applications/<int:pk>/withdraw/", booths.withdraw_view, name="application-withdraw"),
     path("applications/fee-callback/", booths.fee_callback_view, name="fee-callback"),
+    path("booths/<int:pk>/", booth_stock.booth_view, name="booth"),
+    path("booths/<int:pk>/move/", booth_stock.move_view, name="booth-move"),
+    path("booths/<int:pk>/sell/", booth_stock.sell_view, name="booth-sell"),
+    path("booths/<int:pk>/pickups/", booth_stock.pickups_view, name="booth-pickups"),
+    path("booths/<int:pk>/collect/", booth_stock.collect_view, name="booth-collect"),
+    path("booths/<int:pk>/sheet/", booth_stock.sheet_view, name="booth-sheet"),
+    path("booth-sales/<int:pk>/", booth_stock.receipt_view, name="booth-receipt"),
     path("support/", company.support_view, name="support"),
     path("support/<int:company_pk>/revoke/", company.revoke_view, name="support-revoke"),
     path("company/", company.company_view, name="company"),

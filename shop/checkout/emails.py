@@ -19,6 +19,8 @@ def order_paid_messages(order):
                     [buyer],
                 )
             )
+        if _sold_at_booth(order):
+            return messages  # the producer was there: no "new order" email to them
         for fulfilment in order.fulfilments.select_related("producer").prefetch_related(
             "lines", "producer__users"
         ):
@@ -35,6 +37,12 @@ def order_paid_messages(order):
                 )
             )
         return messages
+
+
+def _sold_at_booth(order):
+    from exhibitions.models import OrderChannel
+
+    return OrderChannel.objects.filter(order=order, kind=OrderChannel.Kind.BOOTH_SALE).exists()
 
 
 def send_order_paid_emails(order):
