@@ -278,7 +278,7 @@ def test_one_stock_across_channels_is_conserved_whatever_happens(reference_data)
     run_state_machine_as_test(
         Channels,
         settings=settings(
-            max_examples=int(os.environ.get("CONSERVATION_EXAMPLES", 40)),
+            max_examples=int(os.environ.get("CONSERVATION_EXAMPLES", 30)),
             stateful_step_count=35,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
