@@ -38,6 +38,7 @@ from sellers.models import Partner, StockRecord
 from shop.persian.digits import to_persian_digits
 
 from . import content
+from .channels import ensure_booth_stock
 from .exhibitions import ensure_exhibitions
 from .images import draw_product_image
 from .money import ensure_money
@@ -83,6 +84,7 @@ def load_demo(products: int = 300, progress: bool = True) -> DemoReport:
     created = ensure_products(products, crafts, producers, progress)
     ensure_money(producers, PRODUCER_PASSWORD)
     exhibitions = ensure_exhibitions(producers, PRODUCER_PASSWORD)
+    ensure_booth_stock(exhibitions)
     return DemoReport(
         producers=Partner.objects.filter(code__startswith="demo-").count(),
         products=Product.objects.filter(upc__startswith="DZ").count(),

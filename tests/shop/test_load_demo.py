@@ -71,7 +71,15 @@ def test_load_demo_rejects_bad_product_counts_clearly(reference_data, bad):
 
 
 def exhibition_counts():
-    from exhibitions.models import Booth, BoothApplication, BoothAssignment, Exhibition, Organizer
+    from exhibitions.models import (
+        Booth,
+        BoothApplication,
+        BoothAssignment,
+        BoothStock,
+        Exhibition,
+        OrderChannel,
+        Organizer,
+    )
     from shop.payments.models import PaymentAttempt
 
     return {
@@ -82,6 +90,8 @@ def exhibition_counts():
         "assignments": BoothAssignment.objects.count(),
         "fee_attempts": PaymentAttempt.objects.filter(application__isnull=False).count(),
         "users": get_user_model().objects.count(),
+        "booth_stock": BoothStock.objects.count(),
+        "booth_sales": OrderChannel.objects.filter(kind="booth_sale").count(),
     }
 
 
@@ -97,6 +107,8 @@ def test_load_demo_adds_organizers_exhibitions_and_applications_in_every_state_o
     first = exhibition_counts()
     call_command("load_demo", "--no-progress", "--products", "40")
     assert exhibition_counts() == first
+    # Producers with a booth at a running exhibition brought units there and sold one.
+    assert first["booth_stock"] > 0 and first["booth_sales"] > 0
 
     assert first["organizers"] == 3
     for organizer in Organizer.objects.all():
