@@ -44,7 +44,7 @@ def _nice_ceiling(value):
     if value <= 0:
         return RIALS_PER_TOMAN * 10
     power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if value <= step * power:
             return step * power
     return 10 * power
@@ -186,7 +186,7 @@ def top_products_chart(report, chart_id="top-chart"):
                 continue
             w = max(figures.sales_rials / peak * room, 1)
             x -= w
-            tip = _("%(product)s, %(channel)s: %(amount)s, %(units)s units") % {
+            tip = _("%(product)s, %(channel)s: %(amount)s, units: %(units)s") % {
                 "product": product.title,
                 "channel": channel.label,
                 "amount": format_toman(figures.sales_rials, language),
