@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import applications, booths, venues, views
+from . import applications, booths, reports, venues, views
 
 app_name = "organizer"
 urlpatterns = [
@@ -15,6 +15,14 @@ urlpatterns = [
     path("exhibitions/<int:pk>/hours/", views.exhibition_hours_view, name="exhibition-hours"),
     path("exhibitions/<int:pk>/status/", views.exhibition_status_view, name="exhibition-status"),
     path("exhibitions/<int:pk>/booths/", booths.booths_view, name="booths"),
+    path("exhibitions/<int:pk>/report/", reports.exhibition_report_view, name="exhibition-report"),
+    path(
+        "exhibitions/<int:pk>/report.csv",
+        reports.exhibition_report_csv_view,
+        name="exhibition-report-csv",
+    ),
+    path("reports/", reports.reports_view, name="reports"),
+    path("reports.csv", reports.reports_csv_view, name="reports-csv"),
     path("exhibitions/<int:pk>/booths/new/", booths.booth_create_view, name="booth-create"),
     path("exhibitions/<int:pk>/booths/grid/", booths.booth_grid_view, name="booth-grid"),
     path(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import booth_stock, booths, bulk, company, join, money, orders, views
+from . import booth_stock, booths, bulk, company, join, money, orders, reports, views
 
 app_name = "seller"
 urlpatterns = [
@@ -30,6 +30,8 @@ urlpatterns = [
     path("money/", money.statement_view, name="statement"),
     path("money/statement.csv", money.statement_csv_view, name="statement-csv"),
     path("money/print/", money.statement_print_view, name="statement-print"),
+    path("reports/", reports.reports_view, name="reports"),
+    path("reports.csv", reports.reports_csv_view, name="reports-csv"),
     path("exhibitions/", booths.exhibitions_view, name="exhibitions"),
     path("exhibitions/<int:pk>/apply/", booths.apply_view, name="exhibition-apply"),
     path("applications/<int:pk>/", booths.application_view, name="application"),
