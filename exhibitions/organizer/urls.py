@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import applications, booths, venues, views
+from . import applications, booths, posters, venues, views
 
 app_name = "organizer"
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("exhibitions/<int:pk>/booths/", booths.booths_view, name="booths"),
     path("exhibitions/<int:pk>/booths/new/", booths.booth_create_view, name="booth-create"),
     path("exhibitions/<int:pk>/booths/grid/", booths.booth_grid_view, name="booth-grid"),
+    path("exhibitions/<int:pk>/posters/", posters.booth_posters_view, name="booth-posters"),
     path(
         "exhibitions/<int:exhibition_pk>/booths/<int:pk>/",
         booths.booth_edit_view,
