@@ -395,3 +395,14 @@ def test_a_permanent_exhibition_shows_the_producers_term_end(
     ]
     with django_assert_num_queries(0):  # what the page shows came with that query
         assert str(places[0]["exhibition"].venue.province)
+
+
+def test_panels_link_to_the_posters(shared_booth):
+    fair, holder, mate, booth = shared_booth
+    application = holder.booth_applications.get()
+    page = client_of(holder).get(reverse("seller:application", args=[application.pk]))
+    assert reverse("seller:booth-poster", args=[fair.pk]) in page.content.decode()
+    member = UserFactory()
+    fair.organizer.users.add(member)
+    page = signed_in(member).get(reverse("organizer:exhibition", args=[fair.pk]))
+    assert reverse("organizer:booth-posters", args=[fair.pk]) in page.content.decode()
