@@ -17,6 +17,7 @@ from catalog.models import Province
 from sellers.access import producer_of
 
 from . import calendar, selectors
+from .channels.where import in_stock_at, is_open_on
 from .models import BoothApplication, Exhibition, OpeningHours
 from .month import month_bounds, month_exists, month_grid, neighbours
 
@@ -91,6 +92,7 @@ def detail_view(request, slug):
     )
     producer = producer_of(request.user)
     plan = selectors.floor_plan(exhibition, producer=producer)
+    query = request.GET.get("q", "").strip()[:100]
     return render(
         request,
         "exhibitions/detail.html",
@@ -103,6 +105,9 @@ def detail_view(request, slug):
                 for booth, state, application in plan
             ],
             "participants": selectors.participants(exhibition),
+            "is_open_now": is_open_on(exhibition),
+            "in_stock": in_stock_at(exhibition, query),
+            "query": query,
             "apply_url": (
                 apply_url(exhibition)
                 if exhibition.accepts_applications_on(timezone.localdate())

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import applications, booths, reports, venues, views
+from . import applications, booths, posters, reports, venues, views
 
 app_name = "organizer"
 urlpatterns = [
@@ -25,6 +25,7 @@ urlpatterns = [
     path("reports.csv", reports.reports_csv_view, name="reports-csv"),
     path("exhibitions/<int:pk>/booths/new/", booths.booth_create_view, name="booth-create"),
     path("exhibitions/<int:pk>/booths/grid/", booths.booth_grid_view, name="booth-grid"),
+    path("exhibitions/<int:pk>/posters/", posters.booth_posters_view, name="booth-posters"),
     path(
         "exhibitions/<int:exhibition_pk>/booths/<int:pk>/",
         booths.booth_edit_view,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import booth_stock, booths, bulk, company, join, money, orders, reports, views
+from . import booth_stock, booths, bulk, company, join, money, orders, poster, reports, views
 
 app_name = "seller"
 urlpatterns = [
@@ -35,6 +35,7 @@ urlpatterns = [
     path("exhibitions/", booths.exhibitions_view, name="exhibitions"),
     path("exhibitions/<int:pk>/apply/", booths.apply_view, name="exhibition-apply"),
     path("applications/<int:pk>/", booths.application_view, name="application"),
+    path("booth/<int:pk>/poster/", poster.booth_poster_view, name="booth-poster"),
     path("applications/<int:pk>/pay/", booths.pay_view, name="application-pay"),
     path("applications/<int:pk>/withdraw/", booths.withdraw_view, name="application-withdraw"),
     path("applications/fee-callback/", booths.fee_callback_view, name="fee-callback"),
