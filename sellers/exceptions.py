@@ -41,6 +41,15 @@ class FulfilmentStateError(SellersError):
         self.message = _("This order is no longer at a stage where that can be done.")
 
 
+class PickupNotShipped(SellersError):
+    """A click-and-collect part is handed over at the booth, never posted."""
+
+    message = _(
+        "The buyer collects this order at your booth, so it is not sent by post. Hand it "
+        "over when the buyer tells you the pick-up code."
+    )
+
+
 class StockBelowReserved(SellersError):
     message = _("Stock cannot be negative.")
 

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from oscar.apps.order.models import Order
 
-from .exceptions import FulfilmentStateError
+from .exceptions import FulfilmentStateError, PickupNotShipped
 from .models import Fulfilment
 from .money import ledger
 from .shipping import charges_for_order
@@ -73,11 +73,22 @@ def accept_fulfilment(fulfilment):
     )
 
 
+def _not_a_pickup(fulfilment):
+    from exhibitions.models import OrderChannel
+
+    if OrderChannel.objects.filter(
+        order_id=fulfilment.order_id, kind=OrderChannel.Kind.PICKUP
+    ).exists():
+        raise PickupNotShipped()
+
+
 def ship_fulfilment(fulfilment, carrier, tracking_code):
+    """Posted: a click-and-collect part is refused (it is handed over at the booth)."""
     now = timezone.now()
     return _step(
         fulfilment,
         "ship",
+        before=_not_a_pickup,
         status=Fulfilment.Status.SHIPPED,
         carrier=carrier,
         tracking_code=tracking_code,

@@ -28,9 +28,11 @@ Status = PaymentAttempt.Status
 OPEN = (Status.CREATED, Status.REDIRECTED, Status.UNKNOWN)  # may still be paid
 
 
-def lock_stock_for(basket):
+def lock_stock_for(basket, online=True):
     """Lock the basket's stock records (in id order: no deadlocks) and check every line
-    still fits. Call inside a transaction, before the order allocates."""
+    still fits the online stock. Call inside a transaction, before the order allocates.
+    For a pick-up order (`online=False`) the records are only locked: the units come from
+    the booth, which `open_channel` checks."""
     lines = [line for line in basket.all_lines() if line.stockrecord_id]
     ids = sorted({line.stockrecord_id for line in lines})
     records = {r.id: r for r in StockRecord.objects.select_for_update().filter(id__in=ids)}
@@ -39,11 +41,33 @@ def lock_stock_for(basket):
         wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
     for line in lines:
         record = records[line.stockrecord_id]
-        if not record.can_track_allocations:
+        if not online or not record.can_track_allocations:
             continue
         available = (record.num_in_stock or 0) - (record.num_allocated or 0)
         if wanted[record.id] > available:
             raise OutOfStock(line.product, max(available, 0))
+
+
+def is_pickup(shipping_method):
+    from exhibitions.channels.pickup import PICKUP_PREFIX
+
+    return (getattr(shipping_method, "code", "") or "").startswith(PICKUP_PREFIX)
+
+
+def open_channel(order, shipping_method):
+    """Give a just placed order its channel (same transaction): collecting at an exhibition
+    holds its units at the booths (raises NotEnoughAtBooth / NotSellingNow, which undo the
+    order with the transaction); anything else is an online order."""
+    from exhibitions.channels import pickup
+    from exhibitions.exceptions import NotSellingNow
+    from exhibitions.models import OrderChannel
+
+    if not is_pickup(shipping_method):
+        return OrderChannel.objects.create(order=order, kind=OrderChannel.Kind.ONLINE)
+    exhibition = pickup.exhibition_of_method(shipping_method.code)
+    if exhibition is None:
+        raise NotSellingNow()
+    return pickup.reserve_for_order(order, exhibition)
 
 
 def _lock(attempt_id):

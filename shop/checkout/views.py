@@ -11,9 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from oscar.apps.checkout import views as oscar_views
+from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.apps.order.models import Order
 
+from exhibitions.channels.pickup import PICKUP_PREFIX
+from exhibitions.exceptions import NotEnoughAtBooth, NotSellingNow
 from shop.payments import services as payments
 from shop.payments.exceptions import CallbackMismatch, GatewayUnavailable, PaymentRejected
 from shop.payments.models import PaymentAttempt
@@ -75,6 +78,24 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                     },
                 )
 
+    def check_a_valid_shipping_method_is_captured(self):
+        """A pick-up chosen earlier that the booths can no longer serve (sold out, the
+        exhibition closed) is said in words the buyer understands."""
+        try:
+            super().check_a_valid_shipping_method_is_captured()
+        except FailedPreCondition as failed:
+            code = self.checkout_session.shipping_method_code(self.request.basket) or ""
+            if code.startswith(PICKUP_PREFIX) and failed.messages:
+                raise FailedPreCondition(
+                    url=failed.url,
+                    message=_(
+                        "The booths no longer have every item of your basket, or the "
+                        "exhibition is not open. Please choose another way to receive your "
+                        "order."
+                    ),
+                ) from failed
+            raise
+
     def handle_payment(self, order_number, total, **kwargs):
         """Nothing yet: payment starts once the order is placed (see below)."""
 
@@ -91,9 +112,10 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         surcharges=None,
         **kwargs,
     ):
+        pickup = services.is_pickup(shipping_method)
         try:
             with transaction.atomic():
-                services.lock_stock_for(basket)
+                services.lock_stock_for(basket, online=not pickup)
                 order = self.place_order(
                     order_number=order_number,
                     user=user,
@@ -106,11 +128,16 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                     surcharges=surcharges,
                     **kwargs,
                 )
+                services.open_channel(order, shipping_method)
                 basket.submit()
         except OutOfStock as error:
             raise UnableToPlaceOrder(
                 _("Only %(count)s of “%(product)s” is left; please change your basket.")
                 % {"count": error.available, "product": error.product.get_title()}
+            ) from error
+        except (NotEnoughAtBooth, NotSellingNow) as error:
+            raise UnableToPlaceOrder(
+                _("%(reason)s Please choose another way to receive your order.") % {"reason": error}
             ) from error
         return self.handle_successful_order(order)
 
