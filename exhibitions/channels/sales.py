@@ -147,11 +147,19 @@ def _place_order(stocks, records, wanted):
 
 
 def _take_payment(order, by):
+    """Settled in the name of a producer on the order: at a shared booth the person at the
+    till may sell only a booth mate's products (who recorded it stays on the channel)."""
+    from django.contrib.auth import get_user_model
+
     from shop.checkout.services import settle_booth_payment
 
     attempt = payments.create_attempt(order, "booth", to_rials(order.total_incl_tax))
     payments.start_attempt(attempt, "")
-    settle_booth_payment(attempt.pk, by)
+    sellers = get_user_model().objects.filter(partners__in=order.lines.values("partner_id"))
+    received_by = by
+    if by is None or not sellers.filter(pk=by.pk).exists():
+        received_by = sellers.order_by("pk").first()
+    settle_booth_payment(attempt.pk, received_by)
 
 
 def _hand_over(order):
