@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from catalog.models import Category
 from exhibitions import fees, selectors, services
+from exhibitions.channels import sharing
 from exhibitions.exceptions import ExhibitionsError
 from exhibitions.models import Booth, BoothApplication
 from shop.payments.exceptions import CallbackMismatch, GatewayUnavailable, PaymentRejected
@@ -71,6 +72,7 @@ def exhibitions_view(request):
         "open": [e for e in selectors.open_for_applications() if e.pk not in applied_to],
         "applications": applications,
         "may_apply": producer.should_sell(),
+        "invitations": sharing.invitations_for(producer),
     }
     return render(request, "sellers/panel/exhibitions.html", context)
 
@@ -107,6 +109,8 @@ def application_view(request, pk):
         "exhibition": exhibition,
         "plan": selectors.floor_plan(exhibition, producer=request.producer),
         "products": application.products.all(),
+        "may_defer": fees.may_defer(application),
+        "shares": sharing.shares_of(application),
     }
     return render(request, "sellers/panel/application.html", context)
 

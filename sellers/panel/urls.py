@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import booths, bulk, company, join, money, orders, views
+from . import booths, bulk, company, join, money, orders, sharing, views
 
 app_name = "seller"
 urlpatterns = [
@@ -35,6 +35,10 @@ urlpatterns = [
     path("applications/<int:pk>/", booths.application_view, name="application"),
     path("applications/<int:pk>/pay/", booths.pay_view, name="application-pay"),
     path("applications/<int:pk>/withdraw/", booths.withdraw_view, name="application-withdraw"),
+    path("applications/<int:pk>/defer/", sharing.defer_view, name="application-defer"),
+    path("applications/<int:pk>/shares/", sharing.shares_view, name="booth-shares"),
+    path("shares/<int:pk>/", sharing.answer_view, name="share-answer"),
+    path("shares/<int:pk>/end/", sharing.end_view, name="share-end"),
     path("applications/fee-callback/", booths.fee_callback_view, name="fee-callback"),
     path("support/", company.support_view, name="support"),
     path("support/<int:company_pk>/revoke/", company.revoke_view, name="support-revoke"),
