@@ -159,3 +159,52 @@ class WrongPickupCode(ExhibitionsError):
 
 class AlreadyCollected(ExhibitionsError):
     message = _("This order was collected already.")
+
+
+# ---- shared booths and deferred fees -------------------------------------------------------
+
+
+class NotYourBooth(ExhibitionsError):
+    message = _("Only the producer whose booth is confirmed (paid) can invite others to share it.")
+
+
+class ProducerNotFound(ExhibitionsError):
+    message = _("No approved producer has this licence number or shop address.")
+
+
+class CannotShare(ExhibitionsError):
+    message = _(
+        "This producer cannot share your booth: they must be approved, with a valid licence, "
+        "and not already at this exhibition."
+    )
+
+
+class ShareTooLarge(ExhibitionsError):
+    message = _("The shares of a booth must add up to less than the whole; %(left)s is left.")
+
+    def __init__(self, left_bp):
+        from shop.persian.numbers import localised_percent_bp
+
+        super().__init__(self.message % {"left": localised_percent_bp(max(left_bp, 0))})
+        self.left_bp = left_bp
+
+
+class ShareStateError(ExhibitionsError):
+    message = _("This invitation is no longer open.")
+
+
+class CannotDefer(ExhibitionsError):
+    message = _("This booth fee cannot be taken from your later sales.")
+
+
+class DeferralCapExceeded(ExhibitionsError):
+    message = _(
+        "This exhibition lets a fee of up to %(cap)s be taken from later sales; this fee is "
+        "larger, so it must be paid."
+    )
+
+    def __init__(self, cap_rials):
+        from shop.persian.money import format_toman
+        from shop.persian.numbers import ui_language
+
+        super().__init__(self.message % {"cap": format_toman(cap_rials, ui_language())})

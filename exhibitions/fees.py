@@ -12,12 +12,19 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from shop.payments import services as payments
 from shop.payments.exceptions import CallbackMismatch
 from shop.payments.models import PaymentAttempt
 
-from .exceptions import CannotPay, NotAllowed, PaymentDeadlinePassed
+from .exceptions import (
+    CannotDefer,
+    CannotPay,
+    DeferralCapExceeded,
+    NotAllowed,
+    PaymentDeadlinePassed,
+)
 from .models import BoothApplication
 
 logger = logging.getLogger(__name__)
@@ -68,6 +75,52 @@ def record_cash(application, by):
         return application
 
 
+def may_defer(application):
+    """Whether the producer is offered to have this fee taken from their later sales."""
+    cap = application.exhibition.fee_deferral_cap_rials
+    return application.may_pay and 0 < application.fee_rials <= cap
+
+
+def defer_fee(application, by):
+    """The producer has the fee taken from their later sales instead of paying it now: the
+    fee is booked against their ledger account (their balance goes down; later sales fill
+    it) and the booth is confirmed as a paid fee confirms it. Allowed for a fee up to the
+    exhibition's cap, while the application waits for payment. A second click finds the
+    application confirmed and books nothing."""
+    from sellers.money import ledger
+
+    with transaction.atomic():
+        application = (
+            BoothApplication.objects.select_for_update()
+            .select_related("exhibition", "producer")
+            .get(pk=application.pk)
+        )
+        if not application.producer.users.filter(pk=by.pk).exists():
+            raise NotAllowed()
+        if application.fee_deferred and application.status == Status.PAID:
+            return application
+        _check_payable(application)
+        if has_unknown_attempt(application):
+            raise CannotDefer()  # a payment's outcome is not known yet: it decides first
+        abandon_open_attempts(application, "the fee is taken from later sales")
+        cap = application.exhibition.fee_deferral_cap_rials
+        if application.fee_rials > cap:
+            raise DeferralCapExceeded(cap)
+        exhibition = application.exhibition
+        booth = application.booth
+        memo = gettext("Booth %(code)s at %(exhibition)s, from later sales") % {
+            "code": booth.code if booth else "",
+            "exhibition": exhibition.title,
+        }
+        ledger.book_booth_fee(
+            application.producer, application.fee_rials, memo, by, exhibition=exhibition
+        )
+        application.fee_deferred = True
+        application.save(update_fields=["fee_deferred"])
+        _confirm(application, f"deferred by user {by.pk}")
+        return application
+
+
 def _lock(attempt_id):
     application_id = PaymentAttempt.objects.values_list("application_id", flat=True).get(
         pk=attempt_id
@@ -101,14 +154,19 @@ def _bring_in_line(application, attempt):
         return
     paid_before = application.payment_attempts.filter(status=Paid.PAID).exclude(pk=attempt.pk)
     if application.status == Status.ACCEPTED and not paid_before.exists():
-        application.status, application.paid_at = Status.PAID, timezone.now()
-        application.save(update_fields=["status", "paid_at"])
-        from .services import _notify
-
-        _notify(application, "paid")
-        logger.info("Booth fee of application %s paid (ref %s)", application.pk, attempt.ref_id)
+        _confirm(application, f"ref {attempt.ref_id}")
     else:
         payments.give_back(attempt, f"booth application {application.pk} was {application.status}")
+
+
+def _confirm(application, how):
+    """The booth is confirmed: the fee is paid (or taken from later sales)."""
+    application.status, application.paid_at = Status.PAID, timezone.now()
+    application.save(update_fields=["status", "paid_at"])
+    from .services import _notify
+
+    _notify(application, "paid")
+    logger.info("Booth fee of application %s settled (%s)", application.pk, how)
 
 
 def settle_callback(attempt_id, params, adapter_name="zarinpal"):

@@ -147,6 +147,9 @@ def _place_order(stocks, records, wanted):
 
 
 def _take_payment(order, by):
+    """Settled in the name of a producer on the order: at a shared booth the person at the
+    till may sell only a booth mate's products (who recorded it stays on the channel)."""
+
     from shop.checkout.services import settle_booth_payment
 
     attempt = payments.create_attempt(order, "booth", to_rials(order.total_incl_tax))

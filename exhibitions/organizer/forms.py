@@ -167,6 +167,15 @@ class ExhibitionForm(PanelForm, forms.ModelForm):
         initial=30,
         help_text=_("Permanent exhibitions: how long a producer holds a booth."),
     )
+    fee_deferral_cap_toman = TomanField(
+        label=_("Fee that may be taken from later sales, up to (Toman)"),
+        required=False,
+        initial=0,
+        help_text=_(
+            "A producer without the money for a booth fee up to this amount may have it taken "
+            "from their later sales instead. ۰: every fee is paid before the exhibition."
+        ),
+    )
 
     class Meta:
         model = Exhibition
@@ -203,6 +212,14 @@ class ExhibitionForm(PanelForm, forms.ModelForm):
         self.fields["fee_policy"].choices = Exhibition.FeePolicy.choices
         if self.instance.pk and self.instance.slug:
             self.initial.setdefault("slug", self.instance.slug)
+        if self.instance.pk:
+            cap = to_toman(self.instance.fee_deferral_cap_rials)
+            self.initial.setdefault("fee_deferral_cap_toman", cap)
+
+    def save(self, commit=True):
+        cap_toman = self.cleaned_data.get("fee_deferral_cap_toman") or 0
+        self.instance.fee_deferral_cap_rials = cap_toman * RIALS_PER_TOMAN
+        return super().save(commit)
 
     def clean_slug(self):
         typed = self.cleaned_data.get("slug", "").strip()

@@ -7,8 +7,9 @@ a house account, so a booking's lines sum to zero:
 - a delivered fulfilment: sale (buyers' payments held → producer), commission (producer →
   commission income); available for payout after the hold (SELLER_PAYOUT_HOLD_DAYS);
 - a refund of a delivered fulfilment: both reversed, with the same availability as the sale;
-- a payout marked paid: producer → bank; a booth fee: producer → fee income; an adjustment by
-  staff: either way with the adjustments account.
+- a payout marked paid: producer → bank; a booth fee: producer → fee income (paid online,
+  or taken from later sales); a sharer's part of a shared booth's fee: sharer → holder (two
+  producer lines); an adjustment by staff: either way with the adjustments account.
 
 Call these inside the transaction and lock of the step that causes them (delivery, refund,
 marking a batch paid), so the step and its booking commit together or not at all.
@@ -31,21 +32,24 @@ class UnbalancedBooking(Exception):
 
 
 def _book(producer, lines, available_on, **links):
-    """Write one booking: `lines` are (account, kind, amount_rials); they must sum to zero."""
-    if sum(amount for _account, _kind, amount in lines) != 0:
+    """Write one booking: `lines` are (account, kind, amount_rials), or (account, kind,
+    amount_rials, producer) for a line of another producer (a transfer between two producers);
+    they must sum to zero. Lines without their own producer are `producer`'s."""
+    lines = [(*line, producer) if len(line) == 3 else tuple(line) for line in lines]
+    if sum(amount for _account, _kind, amount, _producer in lines) != 0:
         raise UnbalancedBooking(lines)
     booking = uuid.uuid4()
     entries = [
         LedgerEntry(
             booking=booking,
-            producer=producer,
+            producer=line_producer,
             account=account,
             kind=kind,
             amount_rials=amount,
             available_on=available_on,
             **links,
         )
-        for account, kind, amount in lines
+        for account, kind, amount, line_producer in lines
         if amount
     ]
     return LedgerEntry.objects.bulk_create(entries)
@@ -163,6 +167,22 @@ def book_booth_fee(producer, amount_rials, memo, by=None, exhibition=None):
         [
             (Account.PRODUCER, Kind.BOOTH_FEE, -amount_rials),
             (Account.FEES, Kind.BOOTH_FEE, amount_rials),
+        ],
+        timezone.localdate(),
+        memo=memo,
+        created_by=by,
+        exhibition=exhibition,
+    )
+
+
+def book_fee_share(sharer, holder, amount_rials, memo, exhibition, by=None):
+    """A producer sharing another's booth carries their part of its fee: the holder paid the
+    whole fee, so the part moves from the sharer's account to the holder's."""
+    return _book(
+        holder,
+        [
+            (Account.PRODUCER, Kind.BOOTH_FEE, -amount_rials, sharer),
+            (Account.PRODUCER, Kind.BOOTH_FEE, amount_rials, holder),
         ],
         timezone.localdate(),
         memo=memo,

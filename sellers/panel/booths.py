@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from catalog.models import Category
 from exhibitions import fees, selectors, services
+from exhibitions.channels import sharing
 from exhibitions.channels.selectors import booth_exhibition, booths_of_producer
 from exhibitions.exceptions import ExhibitionsError
 from exhibitions.models import Booth, BoothApplication
@@ -73,6 +74,7 @@ def exhibitions_view(request):
         "applications": applications,
         "may_apply": producer.should_sell(),
         "booths": booths_of_producer(producer),
+        "invitations": sharing.invitations_for(producer),
     }
     return render(request, "sellers/panel/exhibitions.html", context)
 
@@ -111,6 +113,8 @@ def application_view(request, pk):
         "products": application.products.all(),
         "has_booth": application.status == BoothApplication.Status.PAID
         and booth_exhibition(request.producer, exhibition.pk)[0] is not None,
+        "may_defer": fees.may_defer(application),
+        "shares": sharing.shares_of(application),
     }
     return render(request, "sellers/panel/application.html", context)
 

@@ -1,6 +1,18 @@
 from django.urls import path
 
-from . import booth_stock, booths, bulk, company, join, money, orders, poster, reports, views
+from . import (
+    booth_stock,
+    booths,
+    bulk,
+    company,
+    join,
+    money,
+    orders,
+    poster,
+    reports,
+    sharing,
+    views,
+)
 
 app_name = "seller"
 urlpatterns = [
@@ -38,6 +50,10 @@ urlpatterns = [
     path("booths/<int:pk>/poster/", poster.booth_poster_view, name="booth-poster"),
     path("applications/<int:pk>/pay/", booths.pay_view, name="application-pay"),
     path("applications/<int:pk>/withdraw/", booths.withdraw_view, name="application-withdraw"),
+    path("applications/<int:pk>/defer/", sharing.defer_view, name="application-defer"),
+    path("applications/<int:pk>/shares/", sharing.shares_view, name="booth-shares"),
+    path("shares/<int:pk>/", sharing.answer_view, name="share-answer"),
+    path("shares/<int:pk>/end/", sharing.end_view, name="share-end"),
     path("applications/fee-callback/", booths.fee_callback_view, name="fee-callback"),
     path("booths/<int:pk>/", booth_stock.booth_view, name="booth"),
     path("booths/<int:pk>/move/", booth_stock.move_view, name="booth-move"),
