@@ -208,3 +208,10 @@ class DeferralCapExceeded(ExhibitionsError):
         from shop.persian.numbers import ui_language
 
         super().__init__(self.message % {"cap": format_toman(cap_rials, ui_language())})
+
+
+class PickupsWaiting(ExhibitionsError):
+    message = _(
+        "Buyers are still to collect orders from this producer at the booth. Hand them over "
+        "(or have them cancelled) before ending the share."
+    )

@@ -64,8 +64,10 @@ def new_pickup_code(exhibition):
 def reserve_for_order(order, exhibition):
     """Just after checkout placed `order` for pick-up at `exhibition` (same transaction):
     hold its units at the booths instead of the online stock. Raises NotEnoughAtBooth /
-    NotSellingNow, which undo the order with the transaction."""
-    exhibition = Exhibition.objects.select_for_update().get(pk=exhibition.pk)
+    NotSellingNow, which undo the order with the transaction. The basket's stock records are
+    locked already (checkout's lock_stock_for); the exhibition comes after them, as in every
+    stock path, shared with sales and pick-ups, exclusive with closing."""
+    exhibition = Exhibition.objects.select_for_update(no_key=True).get(pk=exhibition.pk)
     if exhibition.status != Exhibition.Status.RUNNING:
         raise NotSellingNow()
     lines = [line for line in order.lines.order_by("stockrecord_id") if line.stockrecord_id]
@@ -131,11 +133,18 @@ def collect(fulfilment, by=None):
         if part.status == Fulfilment.Status.CANCELLED:
             raise WrongPickupCode()
         channel = order.channel
-        if channel.exhibition.status != Exhibition.Status.RUNNING:
+        lines = list(part.lines.order_by("stockrecord_id"))
+        records = {
+            r.pk: r
+            for r in StockRecord.objects.select_for_update()
+            .filter(pk__in=[line.stockrecord_id for line in lines])
+            .order_by("pk")
+        }
+        exhibition = Exhibition.objects.select_for_update(no_key=True).get(pk=channel.exhibition_id)
+        if exhibition.status != Exhibition.Status.RUNNING:
             raise NotSellingNow()
-        for line in part.lines.order_by("stockrecord_id"):
-            record = StockRecord.objects.select_for_update().get(pk=line.stockrecord_id)
-            stock = booth_stock.lock_booth_stock(channel.exhibition, record)
+        for line in lines:
+            stock = booth_stock.lock_booth_stock(exhibition, records[line.stockrecord_id])
             booth_stock.hand_over(stock, line.quantity, order, by)
         now = timezone.now()
         part.status = Fulfilment.Status.DELIVERED
@@ -147,37 +156,56 @@ def collect(fulfilment, by=None):
         return part
 
 
-def release_uncollected(exhibition=None, by=None):
-    """After an exhibition closed: cancel the unpaid pick-up orders and refund the parts of
-    paid ones nobody collected (their units are free again). Returns the parts refunded."""
-    from shop.checkout.refunds import refund_fulfilment
+def release_uncollected(exhibition=None, producer=None, by=None):
+    """Pick-ups that can no longer be collected — at a closed exhibition, or (`producer`
+    given) that producer's, who no longer has a booth there: unpaid orders are cancelled
+    (except while the gateway has not said whether one was paid: expire_pending_orders
+    settles those and a later run releases them), and paid parts not collected are refunded
+    (their units are free again). Returns the parts refunded."""
+    from oscar.apps.order.models import Order
+
+    from shop.checkout.refunds import RefundNotAllowed, refund_fulfilment
     from shop.checkout.services import PENDING, cancel_order
+    from shop.payments import services as payments
+    from shop.payments.models import PaymentAttempt
 
-    closed = Exhibition.objects.filter(status=Exhibition.Status.CLOSED)
+    channels = OrderChannel.objects.filter(kind=OrderChannel.Kind.PICKUP)
     if exhibition is not None:
-        closed = closed.filter(pk=exhibition.pk)
-    channels = OrderChannel.objects.filter(kind=OrderChannel.Kind.PICKUP, exhibition__in=closed)
-    for channel in channels.filter(order__status=PENDING).select_related("order"):
-        from oscar.apps.order.models import Order
-
+        channels = channels.filter(exhibition=exhibition)
+    if producer is None:
+        channels = channels.filter(exhibition__status=Exhibition.Status.CLOSED)
+    else:
+        channels = channels.filter(order__lines__partner=producer).distinct()
+    Paid = PaymentAttempt.Status
+    for order_id in channels.filter(order__status=PENDING).values_list("order_id", flat=True):
         with transaction.atomic():
-            order = Order.objects.select_for_update().get(pk=channel.order_id)
-            if order.status == PENDING:
-                for attempt in order.payment_attempts.filter(status__in=["created", "redirected"]):
-                    from shop.payments import services as payments
-
-                    payments.abandon(attempt, "the exhibition closed before payment")
-                cancel_order(order)
+            order = Order.objects.select_for_update().get(pk=order_id)
+            attempts = order.payment_attempts.select_for_update()
+            if order.status != PENDING or attempts.filter(status=Paid.UNKNOWN).exists():
+                continue
+            for attempt in attempts.filter(status__in=[Paid.CREATED, Paid.REDIRECTED]):
+                payments.abandon(attempt, "the pick-up can no longer be collected")
+            cancel_order(order)
     refunded = []
-    parts = Fulfilment.objects.filter(
-        order__channel__in=channels,
-        status__in=[Fulfilment.Status.NEW, Fulfilment.Status.ACCEPTED],
-    )
+    waiting = [Fulfilment.Status.NEW, Fulfilment.Status.ACCEPTED]
+    parts = Fulfilment.objects.filter(order__channel__in=channels, status__in=waiting)
+    if producer is not None:
+        parts = parts.filter(producer=producer)
+    reason = "سفارش تا پایان حضور غرفه در نمایشگاه تحویل گرفته نشد."
     for part in parts.order_by("pk"):
-        reason = "سفارش تا پایان نمایشگاه تحویل گرفته نشد."
-        refund_fulfilment(part, by, reason)
-        Fulfilment.objects.filter(pk=part.pk).update(
-            status=Fulfilment.Status.CANCELLED, cancel_reason=reason, cancelled_at=timezone.now()
-        )
-        refunded.append(part)
+        with transaction.atomic():
+            Order.objects.select_for_update().get(pk=part.order_id)
+            part = Fulfilment.objects.select_for_update().get(pk=part.pk)
+            if part.status not in waiting:
+                continue  # collected (or cancelled) since we looked
+            try:
+                refund_fulfilment(part, by, reason)
+            except RefundNotAllowed:
+                continue
+            Fulfilment.objects.filter(pk=part.pk).update(
+                status=Fulfilment.Status.CANCELLED,
+                cancel_reason=reason,
+                cancelled_at=timezone.now(),
+            )
+            refunded.append(part)
     return refunded

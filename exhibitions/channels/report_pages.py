@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from shop.persian.forms import JalaliDateField
 from shop.persian.money import RIALS_PER_TOMAN
+from shop.persian.numbers import localised_number
 
 from . import charts
 from .reports import MAX_DAYS, default_range
@@ -32,7 +33,9 @@ class RangeForm(forms.Form):
             raise forms.ValidationError(_("The first day comes after the last."), code="order")
         if start and end and (end - start).days >= MAX_DAYS:
             raise forms.ValidationError(
-                _("Choose at most %(days)s days."), code="too_long", params={"days": MAX_DAYS}
+                _("Choose at most %(days)s days."),
+                code="too_long",
+                params={"days": localised_number(MAX_DAYS)},
             )
         return data
 

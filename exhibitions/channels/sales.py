@@ -64,7 +64,7 @@ def record_booth_sale(producer, exhibition, items, paid_by, key, by):
     (cash or card). Returns the order; the same `key` again returns the same order."""
     done = sale_for_key(key)
     if done is not None:
-        return done
+        return _same_sale(done, exhibition)
     wanted = {}
     for stock_id, quantity in items:
         if quantity > 0:
@@ -78,29 +78,44 @@ def record_booth_sale(producer, exhibition, items, paid_by, key, by):
         done = sale_for_key(key)  # the same sale, recorded by a retry a moment earlier
         if done is None:
             raise
-        return done
+        return _same_sale(done, exhibition)
+
+
+def _same_sale(order, exhibition):
+    """A key names one sale at one exhibition: a key seen elsewhere is refused, not reused."""
+    if order.channel.exhibition_id != exhibition.pk:
+        raise NotYourProduct()
+    return order
 
 
 def _sell(producer, exhibition, wanted, paid_by, key, by):
-    exhibition = Exhibition.objects.select_for_update().get(pk=exhibition.pk)
-    if exhibition.status != Exhibition.Status.RUNNING:
-        raise NotSellingNow()
-    _booth, mates = booth_mates(producer, exhibition)
-    if not mates:
-        raise NotSellingNow()
+    # Locks as every stock path takes them: stock records (id order), then the exhibition
+    # (shared with other sales and pick-ups, exclusive with closing), then booth stock rows.
     stocks = {s.pk: s for s in BoothStock.objects.filter(pk__in=wanted, exhibition=exhibition)}
-    if set(stocks) != set(wanted) or any(s.producer_id not in mates for s in stocks.values()):
+    if set(stocks) != set(wanted):
         raise NotYourProduct()
     records = {
         r.pk: r
         for r in StockRecord.objects.select_for_update()
         .select_related("product", "partner")
         .filter(pk__in=sorted({s.stockrecord_id for s in stocks.values()}))
+        .order_by("pk")
     }
-    locked = {s.pk: s for s in BoothStock.objects.select_for_update().filter(pk__in=sorted(stocks))}
+    exhibition = Exhibition.objects.select_for_update(no_key=True).get(pk=exhibition.pk)
+    if exhibition.status != Exhibition.Status.RUNNING:
+        raise NotSellingNow()
+    _booth, mates = booth_mates(producer, exhibition)
+    if not mates:
+        raise NotSellingNow()
+    if any(s.producer_id not in mates for s in stocks.values()):
+        raise NotYourProduct()
+    locked = {
+        s.pk: s
+        for s in BoothStock.objects.select_for_update().filter(pk__in=sorted(stocks)).order_by("pk")
+    }
     done = sale_for_key(key)  # a retry that waited for our locks finds the first sale here
     if done is not None:
-        return done
+        return _same_sale(done, exhibition)
     for stock_id, quantity in wanted.items():
         stock = locked[stock_id]
         if quantity > stock.available:
@@ -120,7 +135,7 @@ def _sell(producer, exhibition, wanted, paid_by, key, by):
         stock = locked[stock_id]
         booth_stock.take_sold(stock, records[stock.stockrecord_id], quantity, order, by)
     _take_payment(order, by)
-    _hand_over(order)
+    _hand_over(order, producer)
     order.refresh_from_db()
     return order
 
@@ -170,10 +185,15 @@ def _receiver(order, by):
     return users.order_by("pk").first() or by
 
 
-def _hand_over(order):
+def _hand_over(order, till):
+    """Each producer's part delivered, Dastsaz's commission booked; at a shared booth the
+    money of a booth mate's part is in the till of `till` (the producer selling), who then owes
+    it to that mate: a transfer between their accounts."""
     now = timezone.now()
     for fulfilment in order.fulfilments.select_for_update().order_by("pk"):
         fulfilment.status = Fulfilment.Status.DELIVERED
         fulfilment.accepted_at = fulfilment.shipped_at = fulfilment.delivered_at = now
         fulfilment.save()
         ledger.book_booth_sale(fulfilment)
+        if fulfilment.producer_id != till.pk:
+            ledger.book_till_transfer(fulfilment, till)

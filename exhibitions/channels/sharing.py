@@ -28,6 +28,7 @@ from ..exceptions import (
     CannotShare,
     NotAllowed,
     NotYourBooth,
+    PickupsWaiting,
     ProducerNotFound,
     ShareStateError,
     ShareTooLarge,
@@ -232,6 +233,11 @@ def end(share, by):
         if share.status not in OPEN:
             raise ShareStateError()
         was_selling = share.status == Share.ACCEPTED
+        held = BoothStock.objects.filter(
+            exhibition_id=application.exhibition_id, producer=share.producer, reserved__gt=0
+        )
+        if was_selling and held.exists():
+            raise PickupsWaiting()
         share.status = Share.ENDED  # decided_at stays: when (if ever) it was accepted
         share.save(update_fields=["status"])
         if was_selling:

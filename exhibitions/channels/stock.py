@@ -89,8 +89,11 @@ def _save(stock, kind, quantity, order=None, by=None):
 def move_to_booth(producer, exhibition, stockrecord_id, quantity, by=None):
     """Take `quantity` units out of the online stock into the producer's booth stock."""
     with transaction.atomic():
-        require_booth(producer, exhibition)
         record = lock_record(producer, stockrecord_id)
+        # After the record (the order every stock path keeps): a closing waits for us, and
+        # we see one that committed, so no unit lands in a booth already emptied.
+        exhibition = Exhibition.objects.select_for_update(no_key=True).get(pk=exhibition.pk)
+        require_booth(producer, exhibition)
         if quantity > online_units(record):
             raise NotEnoughOnline(record.product, max(online_units(record), 0))
         stock = lock_booth_stock(exhibition, record)
@@ -194,14 +197,17 @@ def return_ended_terms(day=None):
     back online (a seasonal fair's come back when it closes)."""
     day = day or timezone.localdate()
     returned = {}
+    from .pickup import release_uncollected
+
     stocks = BoothStock.objects.filter(
         quantity__gt=0,
-        reserved=0,
         exhibition__kind=Exhibition.Kind.PERMANENT,
         exhibition__status=ExStatus.RUNNING,
     ).select_related("exhibition", "producer")
     for stock in stocks.order_by("pk"):
         if booth_of(stock.producer, stock.exhibition, day) is None:
+            if stock.reserved:
+                release_uncollected(exhibition=stock.exhibition, producer=stock.producer)
             units = return_to_online(stock)
             if units:
                 returned[stock.producer_id] = returned.get(stock.producer_id, 0) + units
@@ -220,7 +226,7 @@ def restock(order, lines, by=None):
                 line.stockrecord.cancel_allocation(line.quantity)
         return
     collected = _collected_lines(order)
-    for line in lines:
+    for line in sorted(lines, key=lambda line: line.stockrecord_id or 0):  # lock order
         if not line.stockrecord_id:
             continue
         record = StockRecord.objects.select_for_update().get(pk=line.stockrecord_id)

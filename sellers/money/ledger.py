@@ -111,6 +111,22 @@ def book_booth_sale(fulfilment):
     )
 
 
+def book_till_transfer(fulfilment, till):
+    """A booth mate sold `fulfilment`'s goods and took the money: `till` (that producer) owes
+    the sale to the fulfilment's producer."""
+    sale_rials = amounts_for(fulfilment).sale_rials
+    return _book(
+        fulfilment.producer,
+        [
+            (Account.PRODUCER, Kind.ADJUSTMENT, -sale_rials, till),
+            (Account.PRODUCER, Kind.ADJUSTMENT, sale_rials, fulfilment.producer),
+        ],
+        timezone.localdate(),
+        memo=f"{fulfilment.order.number} ({till.name})",
+        exhibition=_exhibition_of(fulfilment.order),
+    )
+
+
 def book_refund(fulfilment, by=None):
     """Reverse a fulfilment's booked sale and commission when its buyer is refunded.
 

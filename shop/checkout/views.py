@@ -21,7 +21,7 @@ from shop.payments import services as payments
 from shop.payments.exceptions import CallbackMismatch, GatewayUnavailable, PaymentRejected
 from shop.payments.models import PaymentAttempt
 from shop.persian.money import format_toman, to_rials
-from shop.persian.numbers import ui_language
+from shop.persian.numbers import localised_number, ui_language
 
 from . import services
 from .exceptions import OutOfStock
@@ -133,7 +133,10 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         except OutOfStock as error:
             raise UnableToPlaceOrder(
                 _("Only %(count)s of “%(product)s” is left; please change your basket.")
-                % {"count": error.available, "product": error.product.get_title()}
+                % {
+                    "count": localised_number(error.available),
+                    "product": error.product.get_title(),
+                }
             ) from error
         except (NotEnoughAtBooth, NotSellingNow) as error:
             raise UnableToPlaceOrder(

@@ -185,3 +185,86 @@ def test_a_refunded_booth_sale_puts_the_units_back_at_the_booth(stall):
     part = order.fulfilments.get()
     entries = LedgerEntry.objects.filter(fulfilment=part, account="producer")
     assert sum(entries.values_list("amount_rials", flat=True)) == 0
+
+
+def test_a_key_from_a_sale_at_another_exhibition_is_refused_not_reused(stall):
+    fair, producer, product, record = stall
+    other = running_fair()
+    confirmed_booth(other, producer, "C1")
+    stock = booth_stock.move_to_booth(producer, fair, record.pk, 2)
+    there = booth_stock.move_to_booth(producer, other, record.pk, 2)
+    user, key = producer.users.get(), uuid.uuid4()
+    sales.record_booth_sale(producer, fair, [(stock.pk, 1)], "cash", key, user)
+    with pytest.raises(NotYourProduct):
+        sales.record_booth_sale(producer, other, [(there.pk, 1)], "cash", key, user)
+    assert at_booth(other, record) == (2, 0)
+
+
+def test_the_holder_selling_a_sharers_product_owes_the_sharer_the_sale(stall):
+    from exhibitions.channels import sharing
+    from sellers.money.commission import amounts_for
+
+    fair, holder, _product, _record = stall
+    application = fair.applications.get(producer=holder)
+    sharer = ProducerFactory()
+    sharer.users.add(UserFactory())
+    share = sharing.invite(application, sharer, 3_000, holder.users.get())
+    sharing.accept(share, sharer.users.get())
+    bowl = make_product(producer=sharer, stock=4, with_image=False, price_rials=8_000_000)
+    stock = booth_stock.move_to_booth(sharer, fair, bowl.stockrecords.get().pk, 2)
+    order = sales.record_booth_sale(
+        holder, fair, [(stock.pk, 1)], "cash", uuid.uuid4(), holder.users.get()
+    )
+    part = order.fulfilments.get()
+    assert part.producer == sharer
+    amounts = amounts_for(part)
+
+    def balance(producer, **more):
+        entries = LedgerEntry.objects.filter(producer=producer, account="producer", **more)
+        return sum(entries.values_list("amount_rials", flat=True))
+
+    share.refresh_from_db()
+    assert balance(sharer, exhibition=fair) == (
+        amounts.sale_rials - amounts.commission_rials - share.fee_rials
+    )
+    assert balance(holder, kind="adjustment") == -amounts.sale_rials
+
+
+def test_a_share_with_pickups_waiting_cannot_end(stall):
+    from exhibitions.channels import sharing
+    from exhibitions.exceptions import PickupsWaiting
+
+    fair, holder, _product, _record = stall
+    sharer = ProducerFactory()
+    sharer.users.add(UserFactory())
+    share = sharing.invite(
+        fair.applications.get(producer=holder), sharer, 2_500, holder.users.get()
+    )
+    sharing.accept(share, sharer.users.get())
+    bowl = make_product(producer=sharer, stock=4, with_image=False)
+    booth_stock.move_to_booth(sharer, fair, bowl.stockrecords.get().pk, 2)
+    place_order([(bowl, 1)], pickup_at=fair)
+    with pytest.raises(PickupsWaiting):
+        sharing.end(share, holder.users.get())
+
+
+def test_when_a_permanent_booth_term_ends_its_pickups_are_released_and_units_go_home(
+    reference_data,
+):
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    park = running_fair(kind="permanent", ends_on=None, term_days=10)
+    producer = ProducerFactory()
+    producer.users.add(UserFactory())
+    application, _booth = confirmed_booth(park, producer, "A1")
+    product = make_product(producer=producer, stock=5, with_image=False)
+    record = product.stockrecords.get()
+    booth_stock.move_to_booth(producer, park, record.pk, 3)
+    paid = pay(place_order([(product, 1)], pickup_at=park), producer)
+    returned = booth_stock.return_ended_terms(day=today + datetime.timedelta(days=30))
+    assert returned == {producer.pk: 3}
+    assert at_booth(park, record) == (0, 0) and online(record) == 5
+    assert paid.fulfilments.get().status == Fulfilment.Status.CANCELLED
