@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.shipping.methods import *  # noqa: F403
 from oscar.apps.shipping.methods import Base
@@ -38,20 +38,20 @@ class CollectAtExhibition(Base):
         self.code = f"{PICKUP_PREFIX}{exhibition.pk}"
         venue = exhibition.venue
         self.city = str(venue.city or venue.province)
-        self.name = _gettext("Collect at %(exhibition)s, %(city)s — booths %(booths)s") % {
+        self.name = gettext("Collect at %(exhibition)s, %(city)s — booths %(booths)s") % {
             "exhibition": exhibition.title,
             "city": self.city,
-            "booths": _gettext(", ").join(self.booths),
+            "booths": gettext(", ").join(self.booths),
         }
         place = {"venue": venue.name, "address": venue.address, "city": self.city}
-        where = _gettext("%(venue)s, %(address)s, %(city)s.") % place
+        where = gettext("%(venue)s, %(address)s, %(city)s.") % place
         if exhibition.ends_on:
             day = format_jalali_date(exhibition.ends_on, ui_language())
-            when = _gettext("Collect it by %(last_day)s, the exhibition's last day.") % {
+            when = gettext("Collect it by %(last_day)s, the exhibition's last day.") % {
                 "last_day": day
             }
         else:
-            when = _gettext("Collect it while the exhibition is open.")
+            when = gettext("Collect it while the exhibition is open.")
         self.description = f"{where} {when}"
 
     def calculate(self, basket):
