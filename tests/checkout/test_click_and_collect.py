@@ -191,7 +191,12 @@ def test_booth_sold_out_after_choosing_pickup_stops_the_order_with_a_clear_messa
         )
     assert response["Location"] == reverse("checkout:shipping-method")
     shown = [str(m) for m in response.wsgi_request._messages]
-    assert any("no longer have every item" in m for m in shown)
+    with translation.override("fa"):
+        said = translation.gettext(
+            "The booths no longer have every item of your basket, or the exhibition is not "
+            "open. Please choose another way to receive your order."
+        )
+    assert said in shown
     assert not Order.objects.filter(channel__kind="pickup").exists()
     assert at_booth(fair, record) == (1, 0) and online(record) == 7
 
