@@ -82,3 +82,24 @@ def test_a_listing_import_is_read_by_a_worker_and_its_progress_shown(worker, cli
     assert (job.status, job.created_count, job.row_errors) == ("done", 30, [])
     page = client.get(response["Location"]).content.decode()
     assert "۳۰ از ۳۰ سطر" in page and 'http-equiv="refresh"' not in page
+
+
+def test_closing_an_exhibition_brings_booth_units_home_through_a_worker(worker):
+    from exhibitions.channels import stock as booth_stock
+    from exhibitions.models import BoothStock
+    from exhibitions.services import set_exhibition_status
+    from tests.factories import ProducerFactory, confirmed_booth, running_fair
+
+    fair = running_fair()
+    producer = ProducerFactory()
+    confirmed_booth(fair, producer, "B2")
+    record = make_product(producer=producer, stock=5, with_image=False).stockrecords.get()
+    booth_stock.move_to_booth(producer, fair, record.pk, 3)
+
+    set_exhibition_status(fair, "closed")  # queues exhibitions.tasks.return_booth_stock
+
+    assert wait_for(
+        lambda: not BoothStock.objects.filter(exhibition=fair, quantity__gt=0).exists()
+    ), "the worker did not return the booth units within 90 s"
+    record.refresh_from_db()
+    assert record.num_in_stock == 5
