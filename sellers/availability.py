@@ -22,3 +22,17 @@ class StockRequired(availability.StockRequired):
         if self.num_available > 0:
             return _("In stock (%s available)") % localised_number(self.num_available)
         return _("Unavailable")
+
+
+class AtBoothsOnly(StockRequired):
+    """Gone from the online stock, but units wait at exhibition booths: it can be bought to
+    collect there (checkout then offers only collecting; sellers/strategy.py)."""
+
+    def __init__(self, booth_units):
+        super().__init__(booth_units)
+
+    @property
+    def message(self):
+        return _("Only at an exhibition booth: collect it there (%s available)") % (
+            localised_number(self.num_available)
+        )

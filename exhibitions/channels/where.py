@@ -133,3 +133,13 @@ def booths_with(product, day=None):
             "units": stock.units,
         }
     return sorted(places.values(), key=lambda place: (place["until"], place["booth_code"]))
+
+
+def units_at_booths(stockrecord_id, day=None):
+    """How many units of one stock record wait at booths open today (for collecting): what
+    the shop may still sell of a product gone from the online stock. One query."""
+    from django.db.models import Sum
+
+    day = day or timezone.localdate()
+    rows = _available_now(day).filter(stockrecord_id=stockrecord_id)
+    return rows.aggregate(total=Sum("units"))["total"] or 0

@@ -58,6 +58,21 @@ def start_payment(request, order):
         return redirect("checkout:pay-order", number=order.number)
 
 
+class ShippingMethodView(oscar_views.ShippingMethodView):
+    def get(self, request, *args, **kwargs):
+        """No way brings the whole basket (items only at a booth beside items only online, or
+        at booths of two exhibitions): said plainly, back to the basket — not Oscar's
+        "choose another address"."""
+        if request.basket.is_shipping_required() and not self.get_available_shipping_methods():
+            messages.warning(
+                request,
+                _("Some items in your basket wait only at exhibition booths, and no one way "
+                  "can bring everything. Please order them separately."),
+            )  # fmt: skip
+            return redirect("basket:summary")
+        return super().get(request, *args, **kwargs)
+
+
 class PaymentDetailsView(oscar_views.PaymentDetailsView):
     def check_basket_is_valid(self, request):
         """Out-of-stock lines send the buyer back to the basket (Oscar); a price that changed

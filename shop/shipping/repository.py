@@ -3,6 +3,21 @@ from oscar.apps.shipping import repository
 from .methods import CollectAtExhibition, PostByEachProducer
 
 
+def online_covers(basket):
+    """Whether the online stock has every line of the basket (booth units are not posted)."""
+    wanted = {}
+    records = {}
+    for line in basket.all_lines():
+        if line.stockrecord_id:
+            records[line.stockrecord_id] = line.stockrecord
+            wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
+    for pk, count in wanted.items():
+        record = records[pk]
+        if record.can_track_allocations and count > record.net_stock_level:
+            return False
+    return True
+
+
 class Repository(repository.Repository):
     """Post by each producer; and, where the whole basket waits at the producers' booths of
     a running exhibition, collecting it there (one method per exhibition)."""
@@ -10,10 +25,12 @@ class Repository(repository.Repository):
     methods = (PostByEachProducer(),)
 
     def get_available_shipping_methods(self, basket, shipping_addr=None, **kwargs):
+        """Post while the online stock covers the basket; collecting where the booths do."""
         from exhibitions.channels.pickup import pickup_options
 
         pickups = [CollectAtExhibition(e, booths) for e, booths in pickup_options(basket)]
-        return [*self.methods, *pickups]
+        post = list(self.methods) if online_covers(basket) else []
+        return [*post, *pickups]
 
     def get_default_shipping_method(self, basket, shipping_addr=None, **kwargs):
         """The basket page's estimate: the post (no booth look-ups on every basket view)."""
