@@ -99,6 +99,7 @@ class Channels(RuleBasedStateMachine):
         self.received = {record.pk: 6 for record in self.records}
         for producer, record in zip(self.producers, self.records, strict=True):
             booth_stock.move_to_booth(producer, self.fairs[0], record.pk, 3)
+            booth_stock.move_to_booth(producer, self.fairs[1], record.pk, 1)
         self.keys = [uuid.uuid4() for _ in range(3)]
 
     # ---- the world acts ----------------------------------------------------------------
