@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from catalog.models import ProductClass
 from exhibitions import selectors as exhibition_selectors
+from exhibitions.channels.selectors import booths_of_producer
 from shop.persian.money import RIALS_PER_TOMAN, to_toman
 
 from .. import listings, selectors
@@ -35,6 +36,8 @@ def home_view(request):
         "summary": selectors.panel_summary(producer),
         "producer": producer,
         "exhibitions": exhibition_selectors.open_for_applications()[:EXHIBITIONS_ON_HOME],
+        # At a fair the booth is the day's work: its screens first (support members too).
+        "booths": booths_of_producer(producer),
     }
     if "statements" in request.rights:
         context["money"] = money_selectors.balances(producer)

@@ -456,6 +456,18 @@ def test_a_support_company_sells_with_the_orders_right_but_moves_stock_only_with
     assert member.get(reverse("seller:booth-pickups", args=[fair.pk])).status_code == 200
     assert member.get(reverse("seller:booth-move", args=[fair.pk])).status_code == 403
     assert member.get(reverse("seller:booth-sheet", args=[fair.pk])).status_code == 403
+    # The member finds the booth from the panel's home, as the producer does.
+    booth_link = reverse("seller:booth", args=[fair.pk])
+    assert booth_link in member.get(reverse("seller:home")).content.decode()
+
+
+def test_the_panel_home_leads_to_the_booth_first_and_not_to_anothers(stall, neighbour):
+    fair, producer, client, product, record = stall
+    page = client.get(reverse("seller:home")).content.decode()
+    assert f'data-testid="home-booth-{fair.pk}"' in page
+    assert page.index(f"home-booth-{fair.pk}") < page.index('data-testid="producer-status"')
+    elsewhere = running_fair()
+    assert f"home-booth-{elsewhere.pk}" not in client.get(reverse("seller:home")).content.decode()
 
 
 # ---- emails -------------------------------------------------------------------------------
