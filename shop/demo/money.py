@@ -20,6 +20,7 @@ from oscar.apps.order.models import Order, ShippingAddress
 from oscar.apps.order.utils import OrderCreator
 
 from catalog.models import ProductClass
+from exhibitions.models import OrderChannel
 from sellers import services as fulfilments
 from sellers.exceptions import PayoutError
 from sellers.models import CommissionRate, Right, StockRecord, SupportCompany, SupportMember
@@ -117,6 +118,7 @@ def _paid_order(producer):
             shipping_address=_address(),
             guest_email=BUYER_EMAIL,
         )
+        OrderChannel.objects.create(order=order, kind=OrderChannel.Kind.ONLINE)
         basket.submit()
         attempt = payments.create_attempt(order, "booth", to_rials(order.total_incl_tax))
         payments.start_attempt(attempt, "/seller/")

@@ -109,6 +109,9 @@ def test_load_demo_adds_organizers_exhibitions_and_applications_in_every_state_o
     assert exhibition_counts() == first
     # Producers with a booth at a running exhibition brought units there and sold one.
     assert first["booth_stock"] > 0 and first["booth_sales"] > 0
+    from oscar.apps.order.models import Order
+
+    assert Order.objects.exists() and not Order.objects.filter(channel__isnull=True).exists()
 
     assert first["organizers"] == 3
     for organizer in Organizer.objects.all():
