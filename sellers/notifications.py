@@ -21,7 +21,8 @@ from .models import Partner
 logger = logging.getLogger(__name__)
 
 
-def _send(producer, subject, text):
+def send_to_producer(producer, subject, text):
+    """An SMS to the producer's mobile and an email to its accounts (a failed SMS is logged)."""
     from shop.sms import send_sms
     from shop.sms.exceptions import SmsNotSent
 
@@ -57,7 +58,9 @@ def decision_text(producer, action):
 def tell_producer_of_decision(producer_id, action):
     producer = Partner.objects.prefetch_related("users").get(pk=producer_id)
     with translation.override(settings.LANGUAGE_CODE):
-        _send(producer, _("Your producer account on Dastsaz"), decision_text(producer, action))
+        send_to_producer(
+            producer, _("Your producer account on Dastsaz"), decision_text(producer, action)
+        )
 
 
 def tell_producer_licence_expires(producer_id, day=None):
@@ -72,7 +75,7 @@ def tell_producer_licence_expires(producer_id, day=None):
             "date": format_jalali_date(producer.licence_expires_on),
             "days": localised_number(producer.licence_days_left(day)),
         }
-        _send(producer, _("Your licence expires soon"), text)
+        send_to_producer(producer, _("Your licence expires soon"), text)
 
 
 def fulfilment_text(fulfilment):

@@ -31,6 +31,7 @@ urlpatterns = [
         name="producer-licence-scan",
     ),
     path("dashboard/money/", include("sellers.money.staff_urls")),
+    path("dashboard/insights/", include("insights.urls")),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

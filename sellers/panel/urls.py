@@ -1,5 +1,7 @@
 from django.urls import path
 
+from insights import views as insights
+
 from . import (
     booth_stock,
     booths,
@@ -68,6 +70,8 @@ urlpatterns = [
     path("company/act/<int:pk>/", company.act_view, name="company-act"),
     path("company/leave/", company.leave_view, name="company-leave"),
     path("company/log/", company.log_view, name="company-log"),
+    path("company/activity/", insights.company_activity_view, name="company-activity"),
+    path("company/activity.csv", insights.company_activity_csv_view, name="company-activity-csv"),
     path("company/onboard/", company.onboard_view, name="company-onboard"),
     path("company/onboard/confirm/", company.onboard_confirm_view, name="company-onboard-confirm"),
     *(

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "shop.payments.apps.PaymentsConfig",
     "exhibitions.apps.ExhibitionsConfig",
     "cms.apps.CmsConfig",
+    "insights.apps.InsightsConfig",
 ]
 
 SITE_ID = 1
@@ -270,6 +271,12 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
         "url_name": "money-batches",
         "access_fn": _staff_only,
     },
+    {
+        "label": _("Producer activity"),
+        "icon": "fas fa-heartbeat",
+        "url_name": "insights-activity",
+        "access_fn": _staff_only,
+    },
 ]
 
 # Wagtail
@@ -380,6 +387,11 @@ CELERY_BEAT_SCHEDULE = {
     "exhibitions-housekeeping": {
         "task": "exhibitions.tasks.exhibitions_housekeeping",
         "schedule": 15 * 60,
+    },
+    # Producer activity and the early warning: figures for the pages, nudges to the quiet.
+    "insights-refresh-activity": {
+        "task": "insights.tasks.refresh_activity",
+        "schedule": crontab(hour=5, minute=0),
     },
 }
 

@@ -1,0 +1,65 @@
+"""Producer activity as CSV for spreadsheet programs: UTF-8 with a BOM (so Persian names read
+right), dates both Jalali and ISO, money in Rials and Toman."""
+
+import csv
+import io
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+from shop.persian.dates import to_jalali
+from shop.persian.money import RIALS_PER_TOMAN
+
+COLUMNS = [
+    "producer_id", "producer", "province", "crafts", "flag", "inactive_days",
+    "last_login_jalali", "last_login", "last_listing_change_jalali", "last_listing_change",
+    "last_order_jalali", "last_order", "orders_90d", "sales_90d_rials", "sales_90d_toman",
+    "avg_dispatch_hours", "stock_outs", "nudged_at_jalali", "nudged_at",
+]  # fmt: skip
+
+
+def _dates(moment):
+    if moment is None:
+        return ["", ""]
+    day = timezone.localdate(moment)
+    return [to_jalali(day).strftime("%Y/%m/%d"), day.isoformat()]
+
+
+def _toman(amount_rials):
+    whole, tenth = divmod(amount_rials, RIALS_PER_TOMAN)
+    return f"{whole}.{tenth}" if tenth else str(whole)
+
+
+def activity_csv(rows, name, with_sales=lambda row: True):
+    """`rows`: ProducerActivity rows (producer, province and crafts loaded);
+    `with_sales(row)`: whether orders and sales may be shown for that row."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    for row in rows:
+        producer = row.producer
+        sales = with_sales(row)
+        writer.writerow(
+            [
+                producer.pk,
+                producer.name,
+                str(producer.province) if producer.province else "",
+                " / ".join(str(craft) for craft in producer.crafts.all()),
+                row.flag,
+                "" if row.inactive_days is None else row.inactive_days,
+                *_dates(row.last_login),
+                *_dates(row.last_listing_change),
+                *_dates(row.last_order),
+                row.orders_90d if sales else "",
+                row.sales_90d_rials if sales else "",
+                _toman(row.sales_90d_rials) if sales else "",
+                "" if row.avg_dispatch_hours is None else row.avg_dispatch_hours,
+                row.stock_outs,
+                *_dates(row.nudged_at),
+            ]
+        )
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    stamp = f"{timezone.localdate():%Y%m%d}"
+    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
+    return response

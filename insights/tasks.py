@@ -1,0 +1,19 @@
+"""Insights' scheduled work: the daily producer activity refresh (celery beat, 05:00) and the
+nudges it queues."""
+
+from celery import shared_task
+
+
+@shared_task(name="insights.tasks.refresh_activity")
+def refresh_activity():
+    from .services import refresh_activity
+
+    return refresh_activity()
+
+
+@shared_task(name="insights.tasks.nudge_inactive_producer")
+def nudge_inactive_producer(producer_id, titles):
+    """SMS and email off the refresh: a slow SMS provider never holds the others."""
+    from .notifications import nudge_inactive_producer
+
+    nudge_inactive_producer(producer_id, titles)
