@@ -45,7 +45,7 @@ def activity_csv(rows, name, with_sales=lambda row: True):
                 producer.pk,
                 producer.name,
                 str(producer.province) if producer.province else "",
-                " / ".join(str(craft) for craft in producer.crafts.all()),
+                " / ".join(craft.name for craft in producer.crafts.all()),
                 row.flag,
                 "" if row.inactive_days is None else row.inactive_days,
                 *_dates(row.last_login),
