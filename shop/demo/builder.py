@@ -38,6 +38,7 @@ from sellers.models import Partner, StockRecord
 from shop.persian.digits import to_persian_digits
 
 from . import content
+from .activity import ensure_activity
 from .channels import ensure_booth_stock
 from .exhibitions import ensure_exhibitions
 from .images import draw_product_image
@@ -85,6 +86,7 @@ def load_demo(products: int = 300, progress: bool = True) -> DemoReport:
     ensure_money(producers, PRODUCER_PASSWORD)
     exhibitions = ensure_exhibitions(producers, PRODUCER_PASSWORD)
     ensure_booth_stock(exhibitions)
+    ensure_activity(producers)
     return DemoReport(
         producers=Partner.objects.filter(code__startswith="demo-").count(),
         products=Product.objects.filter(upc__startswith="DZ").count(),

@@ -112,6 +112,10 @@ def test_load_demo_adds_organizers_exhibitions_and_applications_in_every_state_o
     from oscar.apps.order.models import Order
 
     assert Order.objects.exists() and not Order.objects.filter(channel__isnull=True).exists()
+    from insights.models import ProducerActivity
+
+    # Producer activity is computed, with one quiet producer of each flag (45 and 75 days).
+    assert {"30", "60"} <= set(ProducerActivity.objects.values_list("flag", flat=True))
 
     assert first["organizers"] == 3
     for organizer in Organizer.objects.all():
