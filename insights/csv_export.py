@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from shop.persian.dates import to_jalali
-from shop.persian.money import RIALS_PER_TOMAN
+from shop.persian.money import toman_plain
 
 COLUMNS = [
     "producer_id", "producer", "province", "crafts", "flag", "inactive_days",
@@ -23,11 +23,6 @@ def _dates(moment):
         return ["", ""]
     day = timezone.localdate(moment)
     return [to_jalali(day).strftime("%Y/%m/%d"), day.isoformat()]
-
-
-def _toman(amount_rials):
-    whole, tenth = divmod(amount_rials, RIALS_PER_TOMAN)
-    return f"{whole}.{tenth}" if tenth else str(whole)
 
 
 def activity_csv(rows, name, with_sales=lambda row: True):
@@ -53,7 +48,7 @@ def activity_csv(rows, name, with_sales=lambda row: True):
                 *_dates(row.last_order),
                 row.orders_90d if sales else "",
                 row.sales_90d_rials if sales else "",
-                _toman(row.sales_90d_rials) if sales else "",
+                toman_plain(row.sales_90d_rials) if sales else "",
                 "" if row.avg_dispatch_hours is None else row.avg_dispatch_hours,
                 row.stock_outs,
                 *_dates(row.nudged_at),

@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from shop.persian.forms import JalaliDateField
-from shop.persian.money import RIALS_PER_TOMAN
+from shop.persian.money import toman_plain
 from shop.persian.numbers import localised_number
 
 from . import charts
@@ -87,15 +87,10 @@ def csv_response(report, name):
                 figures.orders,
                 figures.units,
                 figures.sales_rials,
-                _toman_text(figures.sales_rials),
+                toman_plain(figures.sales_rials),
             ]
         )
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     stamp = f"{report.start:%Y%m%d}-{report.end:%Y%m%d}"
     response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
     return response
-
-
-def _toman_text(amount_rials):
-    whole, tenth = divmod(amount_rials, RIALS_PER_TOMAN)
-    return f"{whole}.{tenth}" if tenth else str(whole)

@@ -31,3 +31,11 @@ def format_toman(amount_rials, language: str = "fa") -> str:
         number = to_persian_digits(number.replace(",", "٬").replace(".", "٫"))
         return f"{sign}{number} تومان"
     return f"{sign}{number} Toman"
+
+
+def toman_plain(amount_rials) -> str:
+    """Toman for a spreadsheet: Latin digits, no separators, the tenth kept (1234.5)."""
+    rials = to_rials(amount_rials)
+    whole, tenth = divmod(abs(rials), RIALS_PER_TOMAN)
+    sign = "-" if rials < 0 else ""
+    return f"{sign}{whole}.{tenth}" if tenth else f"{sign}{whole}"
