@@ -2,6 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from shop.persian.dates import format_jalali_date
+from shop.persian.money import format_toman
+from shop.persian.numbers import localised_number, localised_percent_bp, ui_language
+
 
 class ExhibitionsError(Exception):
     message = _("This could not be done.")
@@ -30,8 +34,6 @@ class OutsideWindow(ExhibitionsError):
     message = _("Applications for this exhibition are taken from %(opens)s to %(closes)s.")
 
     def __init__(self, exhibition):
-        from shop.persian.dates import format_jalali_date
-
         super().__init__(
             self.message
             % {
@@ -53,12 +55,16 @@ class ReasonRequired(ExhibitionsError):
     message = _("Please write the reason; the producer will read it.")
 
 
-class BoothTaken(ExhibitionsError):
-    message = _("Booth %(code)s is taken for those dates. Choose another booth.")
+class _AboutBooth(ExhibitionsError):
+    """An error about one booth; `message` names it by its code."""
 
     def __init__(self, booth):
         super().__init__(self.message % {"code": booth.code})
         self.booth = booth
+
+
+class BoothTaken(_AboutBooth):
+    message = _("Booth %(code)s is taken for those dates. Choose another booth.")
 
 
 class WrongBooth(ExhibitionsError):
@@ -88,23 +94,17 @@ class NotAllowed(ExhibitionsError):
     message = _("You may not do that for this exhibition.")
 
 
-class BoothInUse(ExhibitionsError):
+class BoothInUse(_AboutBooth):
     message = _(
         "Booth %(code)s has been assigned to a producer, so it is kept with its history. You "
         "can change its details instead."
     )
-
-    def __init__(self, booth):
-        super().__init__(self.message % {"code": booth.code})
-        self.booth = booth
 
 
 class GridTooLarge(ExhibitionsError):
     message = _("A grid has at most %(rows)s rows and %(columns)s columns.")
 
     def __init__(self, rows, columns):
-        from shop.persian.numbers import localised_number
-
         super().__init__(
             self.message % {"rows": localised_number(rows), "columns": localised_number(columns)}
         )
@@ -121,28 +121,22 @@ class NotSellingNow(ExhibitionsError):
     message = _("This exhibition is not running, so nothing can be sold or collected there now.")
 
 
-class NotEnoughOnline(ExhibitionsError):
+class _TooFew(ExhibitionsError):
+    """Fewer units of a product than asked for; `message` names where."""
+
+    def __init__(self, product, count):
+        super().__init__(
+            self.message % {"count": localised_number(count), "product": product.get_title()}
+        )
+        self.count = count
+
+
+class NotEnoughOnline(_TooFew):
     message = _("Only %(count)s of “%(product)s” are in your online stock.")
 
-    def __init__(self, product, count):
-        from shop.persian.numbers import localised_number
 
-        super().__init__(
-            self.message % {"count": localised_number(count), "product": product.get_title()}
-        )
-        self.count = count
-
-
-class NotEnoughAtBooth(ExhibitionsError):
+class NotEnoughAtBooth(_TooFew):
     message = _("Only %(count)s of “%(product)s” are at the booth.")
-
-    def __init__(self, product, count):
-        from shop.persian.numbers import localised_number
-
-        super().__init__(
-            self.message % {"count": localised_number(count), "product": product.get_title()}
-        )
-        self.count = count
 
 
 class NotYourProduct(ExhibitionsError):
@@ -183,8 +177,6 @@ class ShareTooLarge(ExhibitionsError):
     message = _("The shares of a booth must add up to less than the whole; %(left)s is left.")
 
     def __init__(self, left_bp):
-        from shop.persian.numbers import localised_percent_bp
-
         super().__init__(self.message % {"left": localised_percent_bp(max(left_bp, 0))})
         self.left_bp = left_bp
 
@@ -204,9 +196,6 @@ class DeferralCapExceeded(ExhibitionsError):
     )
 
     def __init__(self, cap_rials):
-        from shop.persian.money import format_toman
-        from shop.persian.numbers import ui_language
-
         super().__init__(self.message % {"cap": format_toman(cap_rials, ui_language())})
 
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sellers.models import Fulfilment, StockRecord
+from shop.persian.digits import to_latin_digits
 
 from ..exceptions import AlreadyCollected, NotEnoughAtBooth, NotSellingNow, WrongPickupCode
 from ..models import BoothStock, Exhibition, OrderChannel
@@ -106,7 +107,7 @@ def waiting_pickups(producer, exhibition=None):
 
 def find_pickup(producer, exhibition, code):
     """The producer's waiting part of the order with this pick-up code at `exhibition`."""
-    code = (code or "").strip().translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2))
+    code = to_latin_digits(code or "").strip()
     part = Fulfilment.objects.filter(
         producer=producer,
         order__channel__exhibition=exhibition,
