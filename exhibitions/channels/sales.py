@@ -64,7 +64,7 @@ def record_booth_sale(producer, exhibition, items, paid_by, key, by):
     (cash or card). Returns the order; the same `key` again returns the same order."""
     done = sale_for_key(key)
     if done is not None:
-        return _same_sale(done, exhibition)
+        return _same_sale(done, exhibition, producer)
     wanted = {}
     for stock_id, quantity in items:
         if quantity > 0:
@@ -78,12 +78,16 @@ def record_booth_sale(producer, exhibition, items, paid_by, key, by):
         done = sale_for_key(key)  # the same sale, recorded by a retry a moment earlier
         if done is None:
             raise
-        return _same_sale(done, exhibition)
+        return _same_sale(done, exhibition, producer)
 
 
-def _same_sale(order, exhibition):
-    """A key names one sale at one exhibition: a key seen elsewhere is refused, not reused."""
+def _same_sale(order, exhibition, producer):
+    """A key names one sale at one booth: a key seen at another exhibition or another booth
+    is refused, never answered with someone else's sale."""
     if order.channel.exhibition_id != exhibition.pk:
+        raise NotYourProduct()
+    _booth, mates = booth_mates(producer, exhibition)
+    if not set(order.lines.values_list("partner_id", flat=True)) & set(mates):
         raise NotYourProduct()
     return order
 
@@ -115,7 +119,7 @@ def _sell(producer, exhibition, wanted, paid_by, key, by):
     }
     done = sale_for_key(key)  # a retry that waited for our locks finds the first sale here
     if done is not None:
-        return _same_sale(done, exhibition)
+        return _same_sale(done, exhibition, producer)
     for stock_id, quantity in wanted.items():
         stock = locked[stock_id]
         if quantity > stock.available:

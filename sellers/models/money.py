@@ -116,11 +116,12 @@ class LedgerEntry(models.Model):
         verbose_name_plural = _("ledger entries")
         indexes = [models.Index(fields=["producer", "account", "available_on"])]
         constraints = [
-            # A fulfilment's sale and its reversal are each booked once, whatever retries.
+            # A fulfilment's sale and its reversal are each booked once per producer, whatever
+            # retries (two producers when a booth mate's till holds the money).
             models.UniqueConstraint(
-                fields=["fulfilment", "account", "kind"],
+                fields=["fulfilment", "producer", "account", "kind"],
                 condition=models.Q(fulfilment__isnull=False),
-                name="one_entry_per_fulfilment_account_kind",
+                name="one_entry_per_fulfilment_producer_account_kind",
             ),
             models.UniqueConstraint(
                 fields=["payout", "account"],

@@ -112,16 +112,18 @@ def book_booth_sale(fulfilment):
 
 
 def book_till_transfer(fulfilment, till):
-    """A booth mate sold `fulfilment`'s goods and took the money: `till` (that producer) owes
-    the sale to the fulfilment's producer."""
+    """A booth mate sold `fulfilment`'s goods and took the money: the sale is the
+    fulfilment's producer's, its money sits in the till of `till` (that producer), who owes it
+    to them. Linked to the fulfilment, so a refund reverses it (book_refund)."""
     sale_rials = amounts_for(fulfilment).sale_rials
     return _book(
         fulfilment.producer,
         [
-            (Account.PRODUCER, Kind.ADJUSTMENT, -sale_rials, till),
-            (Account.PRODUCER, Kind.ADJUSTMENT, sale_rials, fulfilment.producer),
+            (Account.PRODUCER, Kind.SALE, -sale_rials, till),
+            (Account.PRODUCER, Kind.SALE, sale_rials, fulfilment.producer),
         ],
         timezone.localdate(),
+        fulfilment=fulfilment,
         memo=f"{fulfilment.order.number} ({till.name})",
         exhibition=_exhibition_of(fulfilment.order),
     )
@@ -132,12 +134,12 @@ def book_refund(fulfilment, by=None):
 
     Nothing to do for a fulfilment never delivered (no sale was booked) or already reversed.
     The reversal carries the sale's availability: a sale still on hold nets to nothing; one
-    already available (perhaps paid out) leaves the producer owing it.
+    already available (perhaps paid out) leaves the producer owing it. The sale's money goes
+    back from where it was held: buyers' payments, or a booth mate's till (book_till_transfer).
     """
-    booked = {
-        entry.kind: entry
-        for entry in LedgerEntry.objects.filter(fulfilment=fulfilment, account=Account.PRODUCER)
-    }
+    lines = LedgerEntry.objects.filter(fulfilment=fulfilment, account=Account.PRODUCER)
+    booked = {e.kind: e for e in lines if e.producer_id == fulfilment.producer_id}
+    till = next((e for e in lines if e.producer_id != fulfilment.producer_id), None)
     sale = booked.get(Kind.SALE)
     if Kind.REFUND in booked or Kind.COMMISSION_REFUND in booked:
         return []
@@ -146,11 +148,16 @@ def book_refund(fulfilment, by=None):
     first = sale or booked[Kind.COMMISSION]  # a booth sale books its commission only
     sale_rials = sale.amount_rials if sale else 0
     commission = -booked[Kind.COMMISSION].amount_rials if Kind.COMMISSION in booked else 0
+    held = (
+        (Account.PRODUCER, Kind.REFUND, sale_rials, till.producer)
+        if till is not None
+        else (Account.BUYERS, Kind.REFUND, sale_rials)
+    )
     return _book(
         fulfilment.producer,
         [
             (Account.PRODUCER, Kind.REFUND, -sale_rials),
-            (Account.BUYERS, Kind.REFUND, sale_rials),
+            held,
             (Account.PRODUCER, Kind.COMMISSION_REFUND, commission),
             (Account.COMMISSION, Kind.COMMISSION_REFUND, -commission),
         ],

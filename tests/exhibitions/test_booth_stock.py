@@ -227,7 +227,37 @@ def test_the_holder_selling_a_sharers_product_owes_the_sharer_the_sale(stall):
     assert balance(sharer, exhibition=fair) == (
         amounts.sale_rials - amounts.commission_rials - share.fee_rials
     )
-    assert balance(holder, kind="adjustment") == -amounts.sale_rials
+    assert balance(holder, fulfilment=part) == -amounts.sale_rials  # the cash in their till
+
+
+def test_refunding_a_sharers_sale_from_the_holders_till_reverses_what_the_holder_owed(stall):
+    from exhibitions.channels import sharing
+    from shop.checkout.refunds import refund_order
+
+    fair, holder, _product, _record = stall
+    sharer = ProducerFactory()
+    sharer.users.add(UserFactory())
+    application = fair.applications.get(producer=holder)
+    share = sharing.invite(application, sharer, 3_000, holder.users.get())
+    sharing.accept(share, sharer.users.get())
+    bowl = make_product(producer=sharer, stock=4, with_image=False, price_rials=8_000_000)
+    stock = booth_stock.move_to_booth(sharer, fair, bowl.stockrecords.get().pk, 2)
+    user = holder.users.get()
+    order = sales.record_booth_sale(holder, fair, [(stock.pk, 1)], "cash", uuid.uuid4(), user)
+    part = order.fulfilments.get()
+
+    refund_order(order, user, "برگشت کالا")
+
+    def owed(producer):
+        entries = LedgerEntry.objects.filter(producer=producer, fulfilment=part, account="producer")
+        return sum(entries.values_list("amount_rials", flat=True))
+
+    assert owed(holder) == 0 and owed(sharer) == 0
+    bookings = LedgerEntry.objects.filter(fulfilment=part).values_list("booking", flat=True)
+    for booking in set(bookings):
+        lines = LedgerEntry.objects.filter(booking=booking)
+        assert sum(lines.values_list("amount_rials", flat=True)) == 0
+    assert at_booth(fair, bowl.stockrecords.get()) == (2, 0)
 
 
 def test_a_share_with_pickups_waiting_cannot_end(stall):
@@ -268,3 +298,22 @@ def test_when_a_permanent_booth_term_ends_its_pickups_are_released_and_units_go_
     assert returned == {producer.pk: 3}
     assert at_booth(park, record) == (0, 0) and online(record) == 5
     assert paid.fulfilments.get().status == Fulfilment.Status.CANCELLED
+
+
+def test_a_neighbours_sale_key_or_booth_stock_is_refused_at_another_booth(stall):
+    fair, producer, product, record = stall
+    neighbour = ProducerFactory()
+    neighbour.users.add(UserFactory())
+    confirmed_booth(fair, neighbour, "C1")
+    theirs = make_product(producer=neighbour, stock=3, with_image=False)
+    their_stock = booth_stock.move_to_booth(neighbour, fair, theirs.stockrecords.get().pk, 2)
+    mine = booth_stock.move_to_booth(producer, fair, record.pk, 2)
+    key = uuid.uuid4()
+    sales.record_booth_sale(neighbour, fair, [(their_stock.pk, 1)], "cash", key, None)
+    user = producer.users.get()
+    with pytest.raises(NotYourProduct):  # the neighbour's key, replayed at my booth
+        sales.record_booth_sale(producer, fair, [(mine.pk, 1)], "cash", key, user)
+    with pytest.raises(NotYourProduct):  # the neighbour's booth stock, sold from my booth
+        sales.record_booth_sale(producer, fair, [(their_stock.pk, 1)], "cash", uuid.uuid4(), user)
+    assert at_booth(fair, record) == (2, 0)
+    assert at_booth(fair, theirs.stockrecords.get()) == (1, 0)

@@ -214,7 +214,7 @@ def test_a_sale_of_a_sharers_product_at_the_shared_booth_credits_the_sharer(boot
 
     part = order.fulfilments.get()
     assert part.producer == guest and part.status == Fulfilment.Status.DELIVERED
-    commission = LedgerEntry.objects.get(fulfilment=part, account=PRODUCER)
+    commission = LedgerEntry.objects.get(fulfilment=part, account=PRODUCER, kind="commission")
     assert commission.producer == guest and commission.amount_rials < 0
     # The holder took the cash, so the holder owes the sharer the sale (1,000,000 Rials).
     assert owed(guest) == guest_before + 1_000_000 + commission.amount_rials
