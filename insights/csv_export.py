@@ -1,14 +1,10 @@
 """Producer activity as CSV for spreadsheet programs: UTF-8 with a BOM (so Persian names read
 right), dates both Jalali and ISO, money in Rials and Toman."""
 
-import csv
-import io
-
-from django.http import HttpResponse
 from django.utils import timezone
 
-from shop.persian.dates import to_jalali
 from shop.persian.money import toman_plain
+from shop.spreadsheets import csv_download, jalali_cell
 
 COLUMNS = [
     "producer_id", "producer", "province", "crafts", "flag", "inactive_days",
@@ -22,39 +18,32 @@ def _dates(moment):
     if moment is None:
         return ["", ""]
     day = timezone.localdate(moment)
-    return [to_jalali(day).strftime("%Y/%m/%d"), day.isoformat()]
+    return [jalali_cell(day), day.isoformat()]
 
 
 def activity_csv(rows, name, with_sales=lambda row: True):
     """`rows`: ProducerActivity rows (producer, province and crafts loaded);
     `with_sales(row)`: whether orders and sales may be shown for that row."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    for row in rows:
+
+    def cells(row):
         producer = row.producer
         sales = with_sales(row)
-        writer.writerow(
-            [
-                producer.pk,
-                producer.name,
-                str(producer.province) if producer.province else "",
-                " / ".join(craft.name for craft in producer.crafts.all()),
-                row.flag,
-                "" if row.inactive_days is None else row.inactive_days,
-                *_dates(row.last_login),
-                *_dates(row.last_listing_change),
-                *_dates(row.last_order),
-                row.orders_90d if sales else "",
-                row.sales_90d_rials if sales else "",
-                toman_plain(row.sales_90d_rials) if sales else "",
-                "" if row.avg_dispatch_hours is None else row.avg_dispatch_hours,
-                row.stock_outs,
-                *_dates(row.nudged_at),
-            ]
-        )
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    stamp = f"{timezone.localdate():%Y%m%d}"
-    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
-    return response
+        return [
+            producer.pk,
+            producer.name,
+            str(producer.province) if producer.province else "",
+            " / ".join(craft.name for craft in producer.crafts.all()),
+            row.flag,
+            "" if row.inactive_days is None else row.inactive_days,
+            *_dates(row.last_login),
+            *_dates(row.last_listing_change),
+            *_dates(row.last_order),
+            row.orders_90d if sales else "",
+            row.sales_90d_rials if sales else "",
+            toman_plain(row.sales_90d_rials) if sales else "",
+            "" if row.avg_dispatch_hours is None else row.avg_dispatch_hours,
+            row.stock_outs,
+            *_dates(row.nudged_at),
+        ]
+
+    return csv_download(f"{name}-{timezone.localdate():%Y%m%d}.csv", COLUMNS, map(cells, rows))

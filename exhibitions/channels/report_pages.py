@@ -1,17 +1,13 @@
 """What the seller panel's and the organizer panel's report pages share: the date range form
 (Jalali dates, any digits), the page context with its two charts, and the CSV export."""
 
-import csv
-import io
-
-import jdatetime
 from django import forms
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from shop.persian.forms import JalaliDateField
 from shop.persian.money import toman_plain
 from shop.persian.numbers import localised_number
+from shop.spreadsheets import csv_download, jalali_cell
 
 from . import charts
 from .reports import MAX_DAYS, default_range
@@ -71,26 +67,19 @@ CSV_COLUMNS = ["date_jalali", "date", "channel", "exhibition_id", "orders", "uni
 
 
 def csv_response(report, name):
-    """One row per day and channel that sold something, oldest first; UTF-8 with a BOM so a
-    spreadsheet program reads the Persian names right."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for day, channel, figures in report.rows():
-        writer.writerow(
-            [
-                jdatetime.date.fromgregorian(date=day).strftime("%Y/%m/%d"),
-                day.isoformat(),
-                str(channel.label),
-                channel.exhibition.pk if channel.exhibition else "",
-                figures.orders,
-                figures.units,
-                figures.sales_rials,
-                toman_plain(figures.sales_rials),
-            ]
-        )
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    """One row per day and channel that sold something, oldest first."""
+    rows = (
+        [
+            jalali_cell(day),
+            day.isoformat(),
+            str(channel.label),
+            channel.exhibition.pk if channel.exhibition else "",
+            figures.orders,
+            figures.units,
+            figures.sales_rials,
+            toman_plain(figures.sales_rials),
+        ]
+        for day, channel, figures in report.rows()
+    )
     stamp = f"{report.start:%Y%m%d}-{report.end:%Y%m%d}"
-    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
-    return response
+    return csv_download(f"{name}-{stamp}.csv", CSV_COLUMNS, rows)

@@ -8,13 +8,12 @@ producer is ever paid more than their available balance. Marking a batch paid bo
 payout entries; cancelling an open batch releases what it held.
 """
 
-import csv
-import io
-
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from shop.spreadsheets import csv_text
 
 from ..exceptions import PayoutError
 from ..models import Partner, Payout, PayoutBatch
@@ -81,28 +80,19 @@ def cancel_batch(batch, by):
     return batch
 
 
-def _spreadsheet_safe(text):
-    """A producer-typed name that a spreadsheet would run as a formula is quoted."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 TRANSFER_COLUMNS = ["sheba", "name", "amount_rials", "reference", "description"]
 
 
 def transfer_list_csv(batch):
     """The bank's group transfer list (UTF-8 with BOM, so spreadsheet programs read Persian)."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(TRANSFER_COLUMNS)
-    for payout in batch.payouts.order_by("pk"):
-        writer.writerow(
-            [
-                payout.sheba,
-                _spreadsheet_safe(payout.account_name),
-                payout.amount_rials,
-                payout.reference,
-                f"Dastsaz payout {batch.reference}",
-            ]
-        )
-    return out.getvalue()
+    rows = (
+        [
+            payout.sheba,
+            payout.account_name,
+            payout.amount_rials,
+            payout.reference,
+            f"Dastsaz payout {batch.reference}",
+        ]
+        for payout in batch.payouts.order_by("pk")
+    )
+    return csv_text(TRANSFER_COLUMNS, rows)

@@ -1,16 +1,14 @@
 """The producer's statement in the seller panel: balances, ledger lines with the running
 balance, payouts received; as a page, a CSV and a printable monthly statement."""
 
-import csv
 import datetime
-import io
 
 import jdatetime
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from shop.persian.dates import TEHRAN, format_jalali_datetime
+from shop.spreadsheets import csv_download, jalali_cell
 
 from ..access import panel_view
 from ..money import selectors
@@ -94,24 +92,16 @@ def statement_csv_view(request):
     if request.GET.get("month"):
         start, end = _period(*_month(request))
     _opening, lines = selectors.statement(producer, start=start, end=end)
-    out = io.StringIO()
-    out.write("\ufeff")  # spreadsheet programs then read the Persian right
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for entry in reversed(lines):
-        order = entry.fulfilment.order.number if entry.fulfilment_id else ""
-        writer.writerow(
-            [
-                format_jalali_datetime(entry.created_at, "en"),
-                entry.get_kind_display(),
-                entry.memo,
-                order,
-                entry.amount_rials,
-                entry.running_rials,
-                jdatetime.date.fromgregorian(date=entry.available_on).strftime("%Y/%m/%d"),
-            ]
-        )
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    name = f"dastsaz-statement-{timezone.localdate():%Y%m%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    rows = (
+        [
+            format_jalali_datetime(entry.created_at, "en"),
+            entry.get_kind_display(),
+            entry.memo,
+            entry.fulfilment.order.number if entry.fulfilment_id else "",
+            entry.amount_rials,
+            entry.running_rials,
+            jalali_cell(entry.available_on),
+        ]
+        for entry in reversed(lines)
+    )
+    return csv_download(f"dastsaz-statement-{timezone.localdate():%Y%m%d}.csv", CSV_COLUMNS, rows)

@@ -175,6 +175,17 @@ def test_staff_see_province_summary_and_flagged_list_with_filters_and_csv(
     assert row["last_login_jalali"].count("/") == 2 and row["last_login_jalali"].startswith("14")
 
 
+def test_a_producer_name_a_spreadsheet_would_run_is_quoted_in_the_csv(known_case, client):
+    b = known_case["b"]
+    b.name = '=HYPERLINK("http://evil.example","click")'
+    b.save(update_fields=["name"])
+    refresh_activity(nudge=False)
+    client.force_login(UserFactory(is_staff=True))
+    body = client.get(reverse("insights-activity-csv"), {"flag": "30"}).content.decode("utf-8")
+    (row,) = csv.DictReader(io.StringIO(body.lstrip("\ufeff")))
+    assert row["producer"] == "'" + b.name
+
+
 @pytest.fixture
 def company_member(known_case):
     company = SupportCompany.objects.create(name="تعاونی خاتم", registration_number="10100000009")
