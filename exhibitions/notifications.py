@@ -63,8 +63,7 @@ def organizer_text(application):
 
 
 def tell(application_id, event):
-    from shop.sms import send_sms
-    from shop.sms.exceptions import SmsNotSent
+    from sellers.notifications import send_to_producer
 
     application = (
         BoothApplication.objects.select_related("exhibition__organizer", "producer")
@@ -74,15 +73,11 @@ def tell(application_id, event):
     producer, organizer = application.producer, application.exhibition.organizer
     with translation.override(settings.LANGUAGE_CODE):
         text = producer_text(application, event)
-        if text and producer.mobile:
-            try:
-                send_sms(producer.mobile, text)
-            except SmsNotSent as error:
-                logger.warning("SMS to producer %s not sent: %s", producer.pk, error)
-        emails = [u.email for u in producer.users.all() if u.email]
-        subject = _("Your booth at %(exhibition)s") % {"exhibition": application.exhibition.title}
-        if text and emails:
-            send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, emails)
+        if text:
+            subject = _("Your booth at %(exhibition)s") % {
+                "exhibition": application.exhibition.title
+            }
+            send_to_producer(producer, subject, text)
         if event == "applied":
             to = {u.email for u in organizer.users.all() if u.email} | (
                 {organizer.email} if organizer.email else set()

@@ -20,14 +20,13 @@ from oscar.apps.order.models import Order, ShippingAddress
 from oscar.apps.order.utils import OrderCreator
 
 from catalog.models import ProductClass
-from exhibitions.models import OrderChannel
 from sellers import services as fulfilments
 from sellers.exceptions import PayoutError
 from sellers.models import CommissionRate, Right, StockRecord, SupportCompany, SupportMember
 from sellers.money import commission, payouts
 from sellers.strategy import Default
 from sellers.support import services as support
-from shop.checkout.services import settle_booth_payment
+from shop.checkout.services import open_channel, settle_booth_payment
 from shop.payments import services as payments
 from shop.persian.money import to_rials
 from shop.shipping.methods import PostByEachProducer
@@ -118,7 +117,7 @@ def _paid_order(producer):
             shipping_address=_address(),
             guest_email=BUYER_EMAIL,
         )
-        OrderChannel.objects.create(order=order, kind=OrderChannel.Kind.ONLINE)
+        open_channel(order, method)
         basket.submit()
         attempt = payments.create_attempt(order, "booth", to_rials(order.total_incl_tax))
         payments.start_attempt(attempt, "/seller/")

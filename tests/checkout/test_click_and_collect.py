@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 from oscar.apps.order.models import Order
 
 from exhibitions.channels import sales
@@ -118,6 +119,7 @@ def test_buyer_collecting_at_the_booth_gets_a_code_and_the_units_are_held_there(
     assert to_persian_digits(channel.pickup_code) in page
     assert 'data-booth="C2"' in page and 'data-testid="pickup-hours"' in page
     assert 'data-testid="pickup-last-day"' in page and 'data-testid="pickup-venue"' in page
+    assert escape(order.shipping_method) in page  # the way it is received, not an address
     assert at_booth(fair, record) == (3, 2) and online(record) == 7
 
 
