@@ -103,7 +103,7 @@ def _applications():
     )
 
 
-def open_for_applications(producer=None, today=None):
+def open_for_applications(today=None):
     """Exhibitions a producer may apply to today."""
     today = today or timezone.localdate()
     return (

@@ -53,7 +53,7 @@ def lock_application(application):
 # ---- exhibitions ----------------------------------------------------------------------
 
 
-def set_exhibition_status(exhibition, status, today=None):
+def set_exhibition_status(exhibition, status):
     """Move an exhibition along its flow. Closing it settles what is still open: waiting
     applications are rejected and unpaid holds released (paid ones stay, as history)."""
     with transaction.atomic():
@@ -223,12 +223,10 @@ def _fee_of(exhibition, booth):
     return booth.fee_rials if exhibition.fee_policy == Exhibition.FeePolicy.PER_BOOTH else 0
 
 
-def booth_is_free(booth, starts_on, ends_on, exclude_application=None):
+def booth_is_free(booth, starts_on, ends_on):
     clashes = BoothAssignment.objects.filter(
         booth=booth, released_at__isnull=True, starts_on__lte=ends_on, ends_on__gte=starts_on
     )
-    if exclude_application is not None:
-        clashes = clashes.exclude(application=exclude_application)
     return not clashes.exists()
 
 

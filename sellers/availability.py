@@ -28,9 +28,6 @@ class AtBoothsOnly(StockRequired):
     """Gone from the online stock, but units wait at exhibition booths: it can be bought to
     collect there (checkout then offers only collecting; sellers/strategy.py)."""
 
-    def __init__(self, booth_units):
-        super().__init__(booth_units)
-
     @property
     def message(self):
         return _("Only at an exhibition booth: collect it there (%s available)") % (

@@ -16,10 +16,6 @@ class PickupDetails:
     booths: list = field(default_factory=list)  # [(producer, booth or None)], by booth code
     hours: list = field(default_factory=list)
 
-    @property
-    def booth_codes(self):
-        return sorted({booth.code for _producer, booth in self.booths if booth})
-
 
 def pickup_details(order, producer=None):
     """The pick-up details of `order` (only `producer`'s booth when given), or None for an

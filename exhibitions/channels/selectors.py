@@ -79,7 +79,7 @@ class StockRow:
 
     @property
     def online(self):
-        return max(booth_stock.online_units(self.record), 0)
+        return max(self.record.net_stock_level, 0)
 
     @property
     def at_booth(self):

@@ -5,8 +5,9 @@ order, the way checkout does (shop/checkout/services.py: lock_stock_for), so two
 one product are served one after the other and neither side ever goes negative. Each change
 writes a `StockMove` row for the producer's reconciliation sheet.
 
-Online units are `num_in_stock − num_allocated` of the stock record (what the shop offers);
-booth units are `BoothStock.quantity`, of which `reserved` wait for click-and-collect buyers.
+Online units are the stock record's `net_stock_level` (num_in_stock − num_allocated: what
+the shop offers); booth units are `BoothStock.quantity`, of which `reserved` wait for
+click-and-collect buyers.
 """
 
 from django.db import transaction
@@ -70,10 +71,6 @@ def lock_booth_stock(exhibition, record):
     return BoothStock.objects.select_for_update().get(pk=stock.pk)
 
 
-def online_units(record):
-    return (record.num_in_stock or 0) - (record.num_allocated or 0)
-
-
 def _save_record(record, change):
     StockRecord.objects.filter(pk=record.pk).update(
         num_in_stock=Coalesce(F("num_in_stock"), 0) + change
@@ -94,8 +91,8 @@ def move_to_booth(producer, exhibition, stockrecord_id, quantity, by=None):
         # we see one that committed, so no unit lands in a booth already emptied.
         exhibition = Exhibition.objects.select_for_update(no_key=True).get(pk=exhibition.pk)
         require_booth(producer, exhibition)
-        if quantity > online_units(record):
-            raise NotEnoughOnline(record.product, max(online_units(record), 0))
+        if quantity > record.net_stock_level:
+            raise NotEnoughOnline(record.product, max(record.net_stock_level, 0))
         stock = lock_booth_stock(exhibition, record)
         _save_record(record, -quantity)
         stock.quantity += quantity
@@ -171,9 +168,9 @@ def return_to_online(stock, by=None):
         return units
 
 
-def return_unsold(exhibition=None, producer=None, by=None):
-    """Booth units of closed exhibitions (or of `exhibition`; or `producer`'s there) back
-    online, after releasing the pick-ups nobody collected. Returns {producer id: units}."""
+def return_unsold(exhibition=None):
+    """Booth units of closed exhibitions (or of `exhibition`) back online, after releasing the
+    pick-ups nobody collected. Returns {producer id: units}."""
     from .pickup import release_uncollected
 
     stocks = BoothStock.objects.filter(quantity__gt=0)
@@ -181,12 +178,10 @@ def return_unsold(exhibition=None, producer=None, by=None):
         stocks = stocks.filter(exhibition=exhibition)
     else:
         stocks = stocks.filter(exhibition__status=ExStatus.CLOSED)
-    if producer is not None:
-        stocks = stocks.filter(producer=producer)
     release_uncollected(exhibition=exhibition)
     returned = {}
     for stock in stocks.order_by("pk"):
-        units = return_to_online(stock, by=by)
+        units = return_to_online(stock)
         if units:
             returned[stock.producer_id] = returned.get(stock.producer_id, 0) + units
     return returned

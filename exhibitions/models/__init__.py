@@ -101,12 +101,6 @@ class Venue(models.Model):
         lat, lon = self.latitude, self.longitude
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
 
-    @property
-    def geo_uri(self):
-        if self.latitude is None or self.longitude is None:
-            return ""
-        return f"geo:{self.latitude},{self.longitude}"
-
 
 class Exhibition(models.Model):
     class Kind(models.TextChoices):

@@ -194,7 +194,3 @@ class BoothShare(models.Model):
 
     def __str__(self):
         return f"{self.producer} in {self.application}"
-
-    @property
-    def percent(self):
-        return self.share_bp / 100

@@ -9,6 +9,7 @@ a delivered part's sale and commission are reversed on the producer's ledger.
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from exhibitions.channels.stock import restock
 from sellers.models import Fulfilment
 from sellers.money import ledger
 from shop.payments.exceptions import GatewayUnavailable
@@ -33,12 +34,6 @@ def _paid_attempt(order):
     return attempt
 
 
-def _restock(order, lines, by=None):
-    from exhibitions.channels.stock import restock
-
-    restock(order, lines, by)
-
-
 def refund_order(order, by, reason):
     with transaction.atomic():
         order = type(order).objects.select_for_update().get(pk=order.pk)
@@ -60,7 +55,7 @@ def refund_order(order, by, reason):
             reason=reason,
             created_by=by,
         )
-        _restock(order, list(order.lines.select_related("stockrecord")), by)
+        restock(order, list(order.lines.select_related("stockrecord")), by)
         for fulfilment in order.fulfilments.select_for_update().order_by("pk"):
             ledger.book_refund(fulfilment, by)
         order.fulfilments.update(status=Fulfilment.Status.CANCELLED)
@@ -88,7 +83,7 @@ def refund_fulfilment(fulfilment, by, reason):
             reason=reason,
             created_by=by,
         )
-        _restock(fulfilment.order, lines, by)
+        restock(fulfilment.order, lines, by)
         ledger.book_refund(fulfilment, by)
         fulfilment.status = Fulfilment.Status.CANCELLED
         fulfilment.save(update_fields=["status", "updated_at"])
