@@ -8,4 +8,6 @@ class InsightsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import tasks  # noqa: F401  (registers the daily activity refresh with Celery)
+        from . import signals, tasks  # noqa: F401  (tasks: registered with Celery)
+
+        signals.connect()

@@ -1,5 +1,5 @@
-"""Insights' scheduled work: the daily producer activity refresh (celery beat, 05:00) and the
-nudges it queues."""
+"""Insights' scheduled work: the daily producer activity refresh (celery beat, 05:00) with
+the nudges it queues, and the weekly market figures (Saturday 03:30)."""
 
 from celery import shared_task
 
@@ -17,3 +17,10 @@ def nudge_inactive_producer(producer_id, titles):
     from .notifications import nudge_inactive_producer
 
     nudge_inactive_producer(producer_id, titles)
+
+
+@shared_task(name="insights.tasks.refresh_market")
+def refresh_market():
+    from .market import refresh_market
+
+    return [week.isoformat() for week in refresh_market()]

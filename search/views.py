@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from catalog.models import Category
+from insights.crafts import CRAFT_DEPTH
+from insights.recording import record_search
+from shop.persian.text import normalise
 
 from .facet_display import facet_sections
 from .forms import SearchForm
@@ -33,6 +36,13 @@ class ProductListView(TemplateView):
     def summary(self, query):
         return _("All products")
 
+    def craft_id(self, query):
+        """The craft a search was made in (for the market figures), if any."""
+        if not query.category_id:
+            return None
+        crafts = Category.objects.filter(pk=query.category_id, depth=CRAFT_DEPTH)
+        return crafts.values_list("pk", flat=True).first()
+
     def get(self, request, *args, **kwargs):
         form = SearchForm(request.GET)
         query = form.to_query(self.per_page, **self.fixed_filters())
@@ -43,8 +53,10 @@ class ProductListView(TemplateView):
         except InvalidPage:
             messages.error(request, _("The given page number was invalid."))
             return redirect(request.path)
-        if query.text and hits.total == 0:
-            record_zero_result(query.text, visitor_of(request))
+        if query.text and query.page == 1:
+            record_search(request, normalise(query.text), hits.total, self.craft_id(query))
+            if hits.total == 0:
+                record_zero_result(query.text, visitor_of(request))
         context = self.get_context_data(
             form=form,
             products=products,
@@ -77,6 +89,9 @@ class ProductCategoryView(ProductListView):
 
     def fixed_filters(self):
         return {"category_id": self.category.id}
+
+    def craft_id(self, query):
+        return self.category.pk if self.category.depth == CRAFT_DEPTH else None
 
     def fixed_facets(self):
         return ("category",)  # the category tree beside the list navigates between crafts

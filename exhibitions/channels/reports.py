@@ -105,7 +105,7 @@ def default_range(today=None):
     return end - datetime.timedelta(days=DEFAULT_DAYS - 1), end
 
 
-def _paid_lines(start, end):
+def paid_lines(start, end):
     """The lines of paid orders placed on Tehran days start…end, refunded parts left out."""
     since = datetime.datetime.combine(start, datetime.time(), tzinfo=TEHRAN)
     until = datetime.datetime.combine(
@@ -187,7 +187,7 @@ def _key(value):
 
 
 def producer_report(producer, start, end):
-    lines = _paid_lines(start, end).filter(partner=producer)
+    lines = paid_lines(start, end).filter(partner=producer)
     sold_at = (
         Exhibition.objects.filter(
             pk__in=lines.filter(order__channel__exhibition__isnull=False)
@@ -203,7 +203,7 @@ def producer_report(producer, start, end):
 
 
 def organizer_report(organizer, start, end, exhibition=None):
-    lines = _paid_lines(start, end).filter(order__channel__exhibition__organizer=organizer)
+    lines = paid_lines(start, end).filter(order__channel__exhibition__organizer=organizer)
     if exhibition is not None:
         lines = lines.filter(order__channel__exhibition=exhibition)
         channels = [

@@ -17,6 +17,7 @@ from oscar.apps.order.models import Order
 
 from exhibitions.channels.pickup import PICKUP_PREFIX
 from exhibitions.exceptions import NotEnoughAtBooth, NotSellingNow
+from insights.recording import remember_province
 from shop.payments import services as payments
 from shop.payments.exceptions import CallbackMismatch, GatewayUnavailable, PaymentRejected
 from shop.payments.models import PaymentAttempt
@@ -163,7 +164,10 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         self.checkout_session.flush()
         allow_paying(self.request, order)
         self.send_signal(self.request, None, order)
-        return start_payment(self.request, order)
+        response = start_payment(self.request, order)
+        if order.shipping_address and not order.shipping_code.startswith(PICKUP_PREFIX):
+            remember_province(response, order.shipping_address.state)
+        return response
 
 
 class PayOrderView(View):

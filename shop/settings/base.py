@@ -393,6 +393,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "insights.tasks.refresh_activity",
         "schedule": crontab(hour=5, minute=0),
     },
+    # Saturday morning (07:00 in Tehran): the week that ended on Friday.
+    "insights-refresh-market": {
+        "task": "insights.tasks.refresh_market",
+        "schedule": crontab(hour=3, minute=30, day_of_week="saturday"),
+    },
 }
 
 # Producers' money (sellers/money): the commission without any rate row (hundredths of a
