@@ -1,5 +1,6 @@
 """Producer activity in the demo: two producers who went quiet (45 and 75 days: one flag of
-each kind), then the daily figures computed once so the activity pages show something."""
+each kind), then the daily figures computed once so the activity pages show something
+(after the market history, shop/demo/market.py, which gives the others a year of orders)."""
 
 import datetime
 
@@ -16,9 +17,9 @@ QUIET_DAYS = (45, 75)
 
 def ensure_quiet_producers(producers):
     """On the first run only (no activity computed yet), back-date the logins and listing
-    changes of two approved producers with no orders."""
+    changes of two approved producers with no orders; returns them."""
     if ProducerActivity.objects.exists():
-        return
+        return []
     busy = set(Fulfilment.objects.values_list("producer_id", flat=True))
     quiet = [p for p in producers if p.status in Partner.APPROVED and p.pk not in busy][
         : len(QUIET_DAYS)
@@ -29,9 +30,9 @@ def ensure_quiet_producers(producers):
         Product.objects.filter(stockrecords__partner=producer).update(date_updated=moment)
         StockRecord.objects.filter(partner=producer).update(date_updated=moment)
         Partner.objects.filter(pk=producer.pk).update(created_at=moment)
+    return quiet
 
 
-def ensure_activity(producers):
-    ensure_quiet_producers(producers)
+def ensure_activity():
     # No nudges from the demo: the daily task sends them.
     return refresh_activity(nudge=False)

@@ -38,10 +38,11 @@ from sellers.models import Partner, StockRecord
 from shop.persian.digits import to_persian_digits
 
 from . import content
-from .activity import ensure_activity
+from .activity import ensure_activity, ensure_quiet_producers
 from .channels import ensure_booth_stock
 from .exhibitions import ensure_exhibitions
 from .images import draw_product_image
+from .market import ensure_market_history
 from .money import ensure_money
 
 ADMIN_EMAIL = "admin@dastsaz.ir"
@@ -86,7 +87,9 @@ def load_demo(products: int = 300, progress: bool = True) -> DemoReport:
     ensure_money(producers, PRODUCER_PASSWORD)
     exhibitions = ensure_exhibitions(producers, PRODUCER_PASSWORD)
     ensure_booth_stock(exhibitions)
-    ensure_activity(producers)
+    quiet = ensure_quiet_producers(producers)
+    ensure_market_history(producers, quiet)
+    ensure_activity()
     return DemoReport(
         producers=Partner.objects.filter(code__startswith="demo-").count(),
         products=Product.objects.filter(upc__startswith="DZ").count(),

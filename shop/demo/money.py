@@ -80,26 +80,29 @@ def ensure_commission_rates():
             commission.set_rate(percent, since, None, product_class=product_class)
 
 
-def _address():
+def _address(province=None):
+    """Sara in Tehran, or a buyer in `province`'s capital (the market history)."""
+    city = province.cities.filter(is_capital=True).first() if province else None
     return ShippingAddress.objects.create(
         first_name="سارا",
         last_name="محمدی",
         line1="خیابان ولیعصر، کوچه ۷، پلاک ۱۲",
-        line4="تهران",
-        state="تهران",
+        line4=city.name_fa if city else "تهران",
+        state=province.name_fa if province else "تهران",
         postcode="1415913311",
         phone_number="+989121234567",
         country=Country.objects.get(iso_3166_1_a2="IR"),
     )
 
 
-def _paid_order(producer):
-    record = (
+def _paid_order(producer, province=None, pick=0):
+    """A paid order of one unit of the producer's `pick`-th stocked product."""
+    records = (
         StockRecord.objects.filter(partner=producer, num_in_stock__gte=3)
         .select_related("product")
         .order_by("pk")
-        .first()
     )
+    record = next(iter(records[pick : pick + 1]), None) or records.first()
     if record is None:
         return None
     with transaction.atomic():
@@ -114,7 +117,7 @@ def _paid_order(producer):
             total=total,
             shipping_method=method,
             shipping_charge=shipping,
-            shipping_address=_address(),
+            shipping_address=_address(province),
             guest_email=BUYER_EMAIL,
         )
         open_channel(order, method)

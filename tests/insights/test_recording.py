@@ -11,7 +11,7 @@ from catalog.models import Category, Province
 from insights import crafts
 from insights.models import ProductEvent, SearchEvent
 from insights.recording import PROVINCE_COOKIE
-from tests.checkout.conftest import add_to_basket, place_order_as_guest  # noqa: F401
+from tests.checkout.conftest import place_order_as_guest
 from tests.factories import UserFactory, make_product
 
 pytestmark = pytest.mark.django_db
@@ -79,10 +79,8 @@ def test_searches_are_counted_once_a_day_with_results_and_the_craft_page(client,
     ]
 
 
-def test_a_guests_checkout_leaves_their_province_for_later_searches(
-    client, product, zarinpal, add_to_basket
-):
-    add_to_basket(product, 1)
+def test_a_guests_checkout_leaves_their_province_for_later_searches(client, product, zarinpal):
+    client.post(reverse("basket:add", args=[product.pk]), {"quantity": 1})
     response = place_order_as_guest(client)  # ships to Isfahan
     assert response.status_code == 302
     assert PROVINCE_COOKIE in response.cookies
