@@ -8,13 +8,26 @@ from django.utils.translation import gettext as _
 from sellers.models import Partner
 from sellers.notifications import send_to_producer
 
+from .producer_selectors import top_unmet_query
 
-def nudge_text(producer, titles):
+
+def nudge_text(producer, titles, wanted=None):
+    """The nudge; `wanted` (a query buyers of the craft searched and did not find, if any)
+    adds a line about it."""
     values = {
         "name": producer.name,
         "titles": "، ".join(f"«{title}»" for title in titles),
         "url": settings.SITE_URL + reverse("seller:home"),
     }
+    text = _selling(titles, values)
+    if wanted:
+        text += " " + _("Buyers also searched for «%(query)s» and found nothing.") % {
+            "query": wanted
+        }
+    return text
+
+
+def _selling(titles, values):
     if titles:
         return (
             _(
@@ -35,7 +48,7 @@ def nudge_text(producer, titles):
 
 def nudge_inactive_producer(producer_id, titles):
     producer = Partner.objects.prefetch_related("users").get(pk=producer_id)
+    wanted = top_unmet_query(producer)
     with translation.override(settings.LANGUAGE_CODE):
-        send_to_producer(
-            producer, _("Buyers are asking for your craft"), nudge_text(producer, titles)
-        )
+        text = nudge_text(producer, titles, wanted.query if wanted else None)
+        send_to_producer(producer, _("Buyers are asking for your craft"), text)

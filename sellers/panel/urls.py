@@ -15,6 +15,7 @@ from . import (
     sharing,
     views,
 )
+from .insights import insights_view
 
 app_name = "seller"
 urlpatterns = [
@@ -46,6 +47,7 @@ urlpatterns = [
     path("money/print/", money.statement_print_view, name="statement-print"),
     path("reports/", reports.reports_view, name="reports"),
     path("reports.csv", reports.reports_csv_view, name="reports-csv"),
+    path("insights/", insights_view, name="insights"),
     path("exhibitions/", booths.exhibitions_view, name="exhibitions"),
     path("exhibitions/<int:pk>/apply/", booths.apply_view, name="exhibition-apply"),
     path("applications/<int:pk>/", booths.application_view, name="application"),
