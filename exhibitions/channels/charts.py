@@ -50,7 +50,7 @@ def _nice_ceiling(value):
     return 10 * power
 
 
-def _svg(width, height, title, desc, body, chart_id):
+def svg(width, height, title, desc, body, chart_id):
     return mark_safe(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="100%" role="img" aria-label={quoteattr(title)} '
@@ -61,7 +61,7 @@ def _svg(width, height, title, desc, body, chart_id):
     )
 
 
-def _text(x, y, content, anchor="start", size=12, fill="#212529", extra=""):
+def text(x, y, content, anchor="start", size=12, fill="#212529", extra=""):
     # direction="rtl": "start" is the text's right end, "end" its left end.
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
@@ -69,7 +69,7 @@ def _text(x, y, content, anchor="start", size=12, fill="#212529", extra=""):
     )
 
 
-def _legend(channels, top=4):
+def legend(channels, top=4):
     """Swatches from the right edge leftwards, wrapping to a new row when full."""
     body, x, y = [], WIDTH - 4, top
     for index, channel in enumerate(channels):
@@ -81,7 +81,7 @@ def _legend(channels, top=4):
             f'<rect x="{x - 14:.1f}" y="{y + 2:.1f}" width="14" height="14" rx="2" '
             f'fill="{colour(index)}"/>'
         )
-        body.append(_text(x - 20, y + 14, label))
+        body.append(text(x - 20, y + 14, label))
         x -= width + 12
     return body, y + LEGEND_ROW + 6
 
@@ -95,7 +95,7 @@ def _value_axis(top, bottom, left, ceiling, ticks=4):
             f'<line x1="{left:.1f}" x2="{WIDTH - AXIS + 4:.1f}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="{"#adb5bd" if i == 0 else "#e9ecef"}"/>'
         )
-        body.append(_text(WIDTH - 4, y + 4, _toman_number(value), size=11, fill="#495057"))
+        body.append(text(WIDTH - 4, y + 4, _toman_number(value), size=11, fill="#495057"))
     return body
 
 
@@ -110,7 +110,7 @@ def daily_chart(report, chart_id="daily-chart"):
     language = ui_language()
     channels = report.channels
     days = report.days
-    legend, plot_top = _legend(channels)
+    swatches, plot_top = legend(channels)
     height = plot_top + 220
     bottom = height - 34
     left = 8
@@ -128,7 +128,7 @@ def daily_chart(report, chart_id="daily-chart"):
     slot = (right - left) / max(len(days), 1)
     bars = len(channels) if not stacked else 1
     bar = max(min((slot * 0.8) / max(bars, 1), 28), 1)
-    body = [*legend, *_value_axis(plot_top, bottom, left, ceiling)]
+    body = [*swatches, *_value_axis(plot_top, bottom, left, ceiling)]
     label_every = max(1, math.ceil(len(days) / 10))
     for i, day in enumerate(days):
         centre = right - slot * (i + 0.5)  # the first day at the right
@@ -153,33 +153,33 @@ def daily_chart(report, chart_id="daily-chart"):
                 "</rect>"
             )
         if i % label_every == 0:
-            body.append(_text(centre, bottom + 16, _day_label(day.date), "middle", 11, "#495057"))
-    body.append(_text(WIDTH - 4, height - 4, _("Toman"), size=11, fill="#495057"))
+            body.append(text(centre, bottom + 16, _day_label(day.date), "middle", 11, "#495057"))
+    body.append(text(WIDTH - 4, height - 4, _("Toman"), size=11, fill="#495057"))
     title = _("Sales per day by channel, in Toman")
     desc = _("%(start)s to %(end)s; total %(amount)s.") % {
         "start": format_jalali_date(report.start, language),
         "end": format_jalali_date(report.end, language),
         "amount": format_toman(report.total.sales_rials, language),
     }
-    return _svg(WIDTH, height, title, desc, body, chart_id)
+    return svg(WIDTH, height, title, desc, body, chart_id)
 
 
 def top_products_chart(report, chart_id="top-chart"):
     """The best-selling products as horizontal bars growing leftwards, split by channel."""
     language = ui_language()
     channels = report.channels
-    legend, plot_top = _legend(channels)
+    swatches, plot_top = legend(channels)
     row = 30
     label_width = 200
     height = plot_top + row * max(len(report.top), 1) + 8
     bar_right = WIDTH - label_width
     room = bar_right - 120  # space left of the bars for the amount
     peak = max((p.total.sales_rials for p in report.top), default=0) or 1
-    body = list(legend)
+    body = list(swatches)
     for i, product in enumerate(report.top):
         y = plot_top + i * row
         title = product.title if len(product.title) <= 28 else product.title[:27] + "…"
-        body.append(_text(WIDTH - 4, y + 18, title, extra=f" data-product='{product.product_id}'"))
+        body.append(text(WIDTH - 4, y + 18, title, extra=f" data-product='{product.product_id}'"))
         x = bar_right
         for c, (channel, figures) in enumerate(zip(channels, product.cells, strict=True)):
             if not figures.sales_rials:
@@ -197,15 +197,13 @@ def top_products_chart(report, chart_id="top-chart"):
                 f'fill="{colour(c)}" data-channel="{channel.key}"><title>{escape(tip)}</title>'
                 "</rect>"
             )
-        body.append(
-            _text(x - 6, y + 19, format_toman(product.total.sales_rials, language), size=11)
-        )
+        body.append(text(x - 6, y + 19, format_toman(product.total.sales_rials, language), size=11))
     if not report.top:
-        body.append(_text(WIDTH / 2, plot_top + 18, _("No sales in these days."), "middle"))
+        body.append(text(WIDTH / 2, plot_top + 18, _("No sales in these days."), "middle"))
     title = _("Best-selling products, in Toman")
     desc = _("The %(count)s products that sold the most, %(start)s to %(end)s.") % {
         "count": localised_number(len(report.top)),
         "start": format_jalali_date(report.start, language),
         "end": format_jalali_date(report.end, language),
     }
-    return _svg(WIDTH, height, title, desc, body, chart_id)
+    return svg(WIDTH, height, title, desc, body, chart_id)
