@@ -101,14 +101,6 @@ class Market:
     unwanted: list = field(default_factory=list)  # made, not wanted
     provinces: list = field(default_factory=list)  # per-province totals, most demand first
 
-    @property
-    def total(self):
-        total = MarketRow(None, None)
-        for row in self.rows:
-            total.add(row)
-        total.add(self.unknown)
-        return total
-
 
 def _scope(queryset, provinces, crafts, province_field="province", craft_field="craft"):
     if provinces is not None:
