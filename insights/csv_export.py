@@ -47,3 +47,76 @@ def activity_csv(rows, name, with_sales=lambda row: True):
         ]
 
     return csv_download(f"{name}-{timezone.localdate():%Y%m%d}.csv", COLUMNS, map(cells, rows))
+
+
+MARKET_COLUMNS = [
+    "period_start_jalali", "period_start", "period_end_jalali", "period_end",
+    "province", "province_en", "craft_code", "craft", "demand", "searches", "unmet_searches",
+    "views", "baskets", "orders", "units", "sales_rials", "sales_toman", "listings",
+    "producers", "demand_per_listing",
+]  # fmt: skip
+
+
+def _period_cells(period):
+    return [
+        jalali_cell(period.start),
+        period.start.isoformat(),
+        jalali_cell(period.end),
+        period.end.isoformat(),
+    ]
+
+
+def market_csv(market):
+    """Every (province, craft) of a market_selectors.Market, then the buyers whose province
+    is not known as one line (empty province and craft)."""
+    period = _period_cells(market.period)
+
+    def cells(row):
+        return [
+            *period,
+            row.province.name_fa if row.province else "",
+            row.province.name_en if row.province else "",
+            row.craft.code if row.craft else "",
+            row.craft.name if row.craft else "",
+            row.demand,
+            row.searches,
+            row.unmet_searches,
+            row.views,
+            row.baskets,
+            row.orders,
+            row.units,
+            row.sales_rials,
+            toman_plain(row.sales_rials),
+            row.listings,
+            row.producers,
+            round(row.demand_per_listing, 2),
+        ]
+
+    rows = [*market.rows, market.unknown] if market.supply_week else []
+    name = f"dastsaz-market-{market.period.first:%Y%m%d}-{market.period.end:%Y%m%d}.csv"
+    return csv_download(name, MARKET_COLUMNS, map(cells, rows))
+
+
+UNMET_COLUMNS = [
+    "period_start_jalali", "period_start", "period_end_jalali", "period_end",
+    "query", "province", "province_en", "craft_code", "craft", "searches",
+]  # fmt: skip
+
+
+def unmet_csv(rows, period):
+    """market_selectors.unmet_rows: searches that found nothing by query, province, craft."""
+    cells_of_period = _period_cells(period)
+
+    def cells(row):
+        return [
+            *cells_of_period,
+            row["query"],
+            row["province__name_fa"] or "",
+            row["province__name_en"] or "",
+            row["craft__code"] or "",
+            row["craft__name"] or "",
+            row["searches"],
+        ]
+
+    name = f"dastsaz-unmet-searches-{period.first:%Y%m%d}-{period.end:%Y%m%d}.csv"
+    return csv_download(name, UNMET_COLUMNS, map(cells, rows))

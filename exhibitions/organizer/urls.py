@@ -1,5 +1,7 @@
 from django.urls import path
 
+from insights.market_views import organizer_market_view
+
 from . import applications, booths, posters, reports, venues, views
 
 app_name = "organizer"
@@ -23,6 +25,7 @@ urlpatterns = [
     ),
     path("reports/", reports.reports_view, name="reports"),
     path("reports.csv", reports.reports_csv_view, name="reports-csv"),
+    path("market/", organizer_market_view, name="market"),
     path("exhibitions/<int:pk>/booths/new/", booths.booth_create_view, name="booth-create"),
     path("exhibitions/<int:pk>/booths/grid/", booths.booth_grid_view, name="booth-grid"),
     path("exhibitions/<int:pk>/posters/", posters.booth_posters_view, name="booth-posters"),

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from insights import views as insights
+from insights.market_views import company_market_view
 
 from . import (
     booth_stock,
@@ -74,6 +75,7 @@ urlpatterns = [
     path("company/log/", company.log_view, name="company-log"),
     path("company/activity/", insights.company_activity_view, name="company-activity"),
     path("company/activity.csv", insights.company_activity_csv_view, name="company-activity-csv"),
+    path("company/market/", company_market_view, name="company-market"),
     path("company/onboard/", company.onboard_view, name="company-onboard"),
     path("company/onboard/confirm/", company.onboard_confirm_view, name="company-onboard-confirm"),
     *(

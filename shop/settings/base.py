@@ -277,6 +277,12 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
         "url_name": "insights-activity",
         "access_fn": _staff_only,
     },
+    {
+        "label": _("Demand and supply"),
+        "icon": "fas fa-balance-scale",
+        "url_name": "insights-market",
+        "access_fn": _staff_only,
+    },
 ]
 
 # Wagtail
