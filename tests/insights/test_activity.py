@@ -229,3 +229,34 @@ def test_a_producer_or_a_stranger_cannot_open_the_company_activity(known_case, c
     response = client.get(reverse("seller:company-activity"))
     assert response.status_code == 403
     assert client.get(reverse("seller:company-activity-csv")).status_code == 403
+
+
+def test_a_revoked_grant_takes_the_producer_off_the_company_activity(known_case, company_member):
+    a = known_case["a"]
+    company, client = company_member
+    support.grant(a, company, [Right.FULFILMENTS, Right.LISTINGS], a.users.get())
+    refresh_activity(nudge=False)
+    assert (
+        f'data-testid="activity-{a.pk}"'
+        in client.get(reverse("seller:company-activity")).content.decode()
+    )
+
+    support.revoke(a, company, [Right.FULFILMENTS, Right.LISTINGS], a.users.get())
+    page = client.get(reverse("seller:company-activity")).content.decode()
+    assert f'data-testid="activity-{a.pk}"' not in page
+    csv_body = client.get(reverse("seller:company-activity-csv")).content.decode("utf-8")
+    assert str(a.pk) not in [
+        r["producer_id"] for r in csv.DictReader(io.StringIO(csv_body.lstrip("\ufeff")))
+    ]
+
+
+def test_refresh_takes_the_same_few_queries_for_more_producers(
+    known_case, django_assert_max_num_queries
+):
+    """Grouped queries, never a loop per producer: three more producers cost no query."""
+    with django_assert_max_num_queries(20) as few:
+        refresh_activity(nudge=False)
+    for n in range(3):
+        producer_with_login(50, f"0912000010{n}", name=f"E{n}")
+    with django_assert_max_num_queries(len(few.captured_queries) + 2):  # + flagged nudges' reads
+        refresh_activity(nudge=False)
