@@ -1,25 +1,72 @@
+"""The CMS pages (Wagtail), in index/detail pairs after Wagtail's bakerydemo: the home page,
+news, training for producers, producer stories, plain content pages (about, FAQ, terms,
+privacy), the site's navigation and footer, and the words an organizer's exhibition page
+carries. Every body is one BaseStreamBlock (cms.blocks)."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import DraftStateMixin, Page, RevisionMixin
+from wagtail.search import index
 
 from . import selectors
+from .blocks import BaseStreamBlock
 
 EXHIBITIONS_SHOWN = 3
 
 
-class HomePage(Page):
-    """The storefront's front page: a welcome written by staff, crafts, exhibitions to visit
-    and new products."""
+class BasePage(Page):
+    """Every CMS page: Wagtail's SEO title and description, plus an Open Graph image."""
+
+    og_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image when shared"),
+        help_text=_("Shown when the page is shared on social networks; the cover otherwise."),
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("og_image")]
+
+    class Meta:
+        abstract = True
+
+    def share_image(self):
+        return self.og_image or getattr(self, "cover", None)
+
+
+class HomePage(BasePage):
+    """The storefront's front page: a hero written by staff, then blocks the editors arrange
+    (featured crafts, products by province, exhibitions, latest stories and news…)."""
 
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
     hero_text = RichTextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
     featured_count = models.PositiveSmallIntegerField(_("new products shown"), default=12)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
-        FieldPanel("hero_title"),
-        FieldPanel("hero_text"),
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            heading=_("hero"),
+        ),
+        FieldPanel("body"),
         FieldPanel("featured_count"),
     ]
     max_count = 1
@@ -35,3 +82,243 @@ class HomePage(Page):
         context["producer_count"], context["province_count"] = selectors.marketplace_size()
         context["exhibitions"] = selectors.exhibitions_to_visit(EXHIBITIONS_SHOWN)
         return context
+
+
+class IndexPage(BasePage):
+    """A list of its children, newest first."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    children_per_page = 12
+
+    class Meta:
+        abstract = True
+
+
+class NewsIndexPage(IndexPage):
+    subpage_types = ["cms.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "cms.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPage(BasePage):
+    date = models.DateField(_("date"))
+    intro = models.TextField(_("summary"), blank=True)
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cover image"),
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("cover"),
+        FieldPanel("tags"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["cms.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news")
+        verbose_name_plural = _("news")
+
+
+class TrainingIndexPage(IndexPage):
+    subpage_types = ["cms.TrainingPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("training index")
+
+
+class TrainingPage(BasePage):
+    """A lesson for producers. Its topic and crafts let the seller panel suggest it to a
+    producer who lacks something (no photos, slow shipping, a licence expiring)."""
+
+    class Topic(models.TextChoices):
+        PRICING = "pricing", _("pricing")
+        PHOTOGRAPHY = "photography", _("photographing products")
+        PACKAGING = "packaging", _("packaging")
+        SHIPPING = "shipping", _("shipping")
+        LICENCE = "licence", _("home-business licence")
+        SELLING = "selling", _("selling online")
+
+    class Level(models.TextChoices):
+        BEGINNER = "beginner", _("beginner")
+        INTERMEDIATE = "intermediate", _("intermediate")
+        ADVANCED = "advanced", _("advanced")
+
+    topic = models.CharField(_("topic"), max_length=16, choices=Topic.choices)
+    level = models.CharField(
+        _("level"), max_length=16, choices=Level.choices, default=Level.BEGINNER
+    )
+    crafts = ParentalManyToManyField(
+        "catalogue.Category",
+        blank=True,
+        related_name="+",
+        verbose_name=_("crafts"),
+        help_text=_("Leave empty if the lesson is for every craft."),
+    )
+    intro = models.TextField(_("summary"), blank=True)
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cover image"),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    attachments = StreamField(
+        [("document", DocumentChooserBlock(label=_("document")))],
+        blank=True,
+        verbose_name=_("attachments"),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("topic"), FieldPanel("level"), FieldPanel("crafts")],
+            heading=_("for whom"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("cover"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["cms.TrainingIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("training")
+        verbose_name_plural = _("training")
+
+
+class StoryIndexPage(IndexPage):
+    subpage_types = ["cms.ProducerStoryPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("producer stories index")
+
+
+class ProducerStoryPage(BasePage):
+    """A producer's story, followed by their products (while they may sell)."""
+
+    producer = models.ForeignKey(
+        "partner.Partner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+        verbose_name=_("producer"),
+    )
+    intro = models.TextField(_("summary"), blank=True)
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cover image"),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("producer"),
+        FieldPanel("intro"),
+        FieldPanel("cover"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["cms.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("producer story")
+        verbose_name_plural = _("producer stories")
+
+
+class ContentPage(BasePage):
+    """About, questions, terms, privacy: a title and a body."""
+
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    subpage_types = ["cms.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+
+
+class LinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("label"))
+    page = blocks.PageChooserBlock(required=False, label=_("page"))
+    url = blocks.CharBlock(
+        required=False, label=_("or an address"), help_text=_("e.g. /exhibitions/")
+    )
+
+    class Meta:
+        icon = "link"
+
+
+class FooterColumnBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"))
+    links = blocks.ListBlock(LinkBlock(), label=_("links"))
+
+    class Meta:
+        icon = "list-ul"
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """The header's links and the footer, edited in Wagtail (Settings → Navigation)."""
+
+    header_links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("header links"))
+    footer_columns = StreamField(
+        [("column", FooterColumnBlock())], blank=True, verbose_name=_("footer columns")
+    )
+    footer_text = RichTextField(_("footer text"), blank=True)
+
+    panels = [FieldPanel("header_links"), FieldPanel("footer_columns"), FieldPanel("footer_text")]
+
+    class Meta:
+        verbose_name = _("navigation and footer")
+
+
+class ExhibitionContent(DraftStateMixin, RevisionMixin, models.Model):
+    """What the exhibition's page says beyond its facts: written by staff in Wagtail,
+    drafted and published like a page (a snippet)."""
+
+    exhibition = models.OneToOneField(
+        "exhibitions.Exhibition",
+        on_delete=models.CASCADE,
+        related_name="content",
+        verbose_name=_("exhibition"),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    panels = [FieldPanel("exhibition"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("exhibition content")
+        verbose_name_plural = _("exhibition content")
+
+    def __str__(self):
+        return str(self.exhibition)

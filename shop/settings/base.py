@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sites",
+    "django.contrib.sitemaps",
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "django.forms",  # the form renderer below finds Django's widget templates here
@@ -78,6 +79,10 @@ INSTALLED_APPS = [
     "django_tables2",
     # Wagtail
     "wagtail.contrib.forms",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -298,8 +303,9 @@ SMS_KAVENEGAR_SENDER = env("KAVENEGAR_SENDER", "")  # empty: the account's defau
 # A lookup template (verify/lookup.json) for one-time codes; empty: codes go as plain messages.
 SMS_KAVENEGAR_OTP_TEMPLATE = env("KAVENEGAR_OTP_TEMPLATE", "")
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatars: privacy, and our img-src
+WAGTAIL_I18N_ENABLED = True  # Persian pages first; English translations (simple_translation)
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would call releases.wagtail.org (connect-src)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
