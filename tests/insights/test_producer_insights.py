@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import ngettext
 from oscar.apps.address.models import Country
 from oscar.apps.order.models import Order, ShippingAddress
 
@@ -255,9 +255,12 @@ def test_the_page_shows_the_producers_own_figures_within_the_query_ceiling(
     assert "«گیوه مردانه»" in page and "«گیوه بچگانه»" in page and "«گیوه سفید»" in page
     assert "گیوه قدیمی" not in page and "قالیچه کرمان" not in page
     with translation.override("fa"):
-        fars_line = gettext(
+        fars_line = ngettext(
+            "Buyers in %(province)s searched «%(query)s» once in the last four weeks "
+            "and found nothing.",
             "Buyers in %(province)s searched «%(query)s» %(n)s times in the last four weeks "
-            "and found nothing."
+            "and found nothing.",
+            2,
         ) % {"province": "فارس", "query": "گیوه بچگانه", "n": "۲"}
     assert fars_line in page
     assert 'data-testid="total-sales" data-rials="16500000"' in page
