@@ -244,6 +244,7 @@ def test_editor_translates_the_home_page_into_english(client, reference_data):
     assert response.url == reverse("wagtailadmin_pages:edit", args=[translated.pk])
     assert translated.specific.hero_title == home.hero_title  # a copy to translate
     assert not translated.live  # published when the editor is done
+    assert client.get(response.url).status_code == 200  # the editor goes on to translate it
 
 
 def test_translate_form_offers_english_to_an_editor(client, reference_data):
