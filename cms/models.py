@@ -3,7 +3,10 @@ news, training for producers, producer stories, plain content pages (about, FAQ,
 privacy), the site's navigation and footer, and the words an organizer's exhibition page
 carries. Every body is one BaseStreamBlock (cms.blocks)."""
 
+from django.conf import settings
 from django.db import models
+from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -13,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, Page, RevisionMixin
+from wagtail.models import DraftStateMixin, Page, RevisionMixin, Site
 from wagtail.search import index
 
 from . import selectors
@@ -42,6 +45,16 @@ class BasePage(Page):
 
     def share_image(self):
         return self.og_image or getattr(self, "cover", None)
+
+    def serve(self, request, *args, **kwargs):
+        """The visitor's language comes from a cookie, not the URL, so a Persian page is
+        answered by its live translation in the visitor's language when there is one.
+        Persian visitors are routed within the Persian tree: no lookup for them."""
+        if translation.get_language() != settings.LANGUAGE_CODE:
+            translated = self.localized
+            if translated.pk != self.pk:
+                return translated.specific.serve(request, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)
 
 
 class HomePage(BasePage):
@@ -74,6 +87,17 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Wagtail routes an English visitor from the English home (a translation of the
+        site root); a page not translated (yet) is found in the Persian tree instead."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            site = Site.find_for_request(request)
+            if site is None or site.root_page_id == self.pk:
+                raise
+            return site.root_page.specific.route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -306,6 +306,9 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatars: privacy, and our img-src
 WAGTAIL_I18N_ENABLED = True  # Persian pages first; English translations (simple_translation)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin speaks the editor's choice (account settings) among ours, else the site's language:
+# Persian unless the editor picked English with the language cookie.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would call releases.wagtail.org (connect-src)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
