@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.search import index
 
-from . import selectors
+from . import block_data, selectors
 from .blocks import BaseStreamBlock
 
 EXHIBITIONS_SHOWN = 3
@@ -42,6 +42,18 @@ class BasePage(Page):
 
     def share_image(self):
         return self.og_image or getattr(self, "cover", None)
+
+    def block_images(self):
+        """Images the page shows besides its body's, as (image id, rendition spec) pairs:
+        their renditions come with the body's block data."""
+        return ()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if hasattr(self, "body"):
+            # Everything the body's blocks show, one query per kind (cms.block_data).
+            context["block_data"] = block_data.for_page(self, request, self.block_images())
+        return context
 
 
 class HomePage(BasePage):
@@ -75,12 +87,19 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def block_images(self):
+        return [(self.hero_image_id, block_data.HERO_SPEC)] if self.hero_image_id else []
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["craft_groups"] = selectors.craft_groups()
-        context["new_products"] = selectors.new_products(self.featured_count)
+        hero = context["block_data"].image(self.hero_image_id, block_data.HERO_SPEC)
+        context["hero_picture"] = hero
         context["producer_count"], context["province_count"] = selectors.marketplace_size()
-        context["exhibitions"] = selectors.exhibitions_to_visit(EXHIBITIONS_SHOWN)
+        if not self.body:
+            # A fresh site's home, before editors arrange blocks: the fixed sections.
+            context["craft_groups"] = selectors.craft_groups()
+            context["new_products"] = selectors.new_products(self.featured_count)
+            context["exhibitions"] = selectors.exhibitions_to_visit(EXHIBITIONS_SHOWN)
         return context
 
 
