@@ -6,12 +6,15 @@ import io
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from cms.models import HomePage, NewsIndexPage, NewsPage
 from tests.factories import jpeg_bytes
 
 
 def wagtail_image(title="تصویر کارگاه", colour=(120, 80, 40)):
+    if Collection.get_first_root_node() is None:  # a browser test's flush removed it
+        Collection.add_root(name="Root")
     return get_image_model().objects.create(
         title=title, file=ImageFile(io.BytesIO(jpeg_bytes(colour=colour)), name="cms.jpg")
     )
