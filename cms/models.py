@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, Page, RevisionMixin, Site
 from wagtail.search import index
 
-from . import selectors
+from . import block_data, selectors
 from .blocks import BaseStreamBlock
 
 EXHIBITIONS_SHOWN = 3
@@ -55,6 +55,18 @@ class BasePage(Page):
             if translated.pk != self.pk:
                 return translated.specific.serve(request, *args, **kwargs)
         return super().serve(request, *args, **kwargs)
+
+    def block_images(self):
+        """Images the page shows besides its body's, as (image id, rendition spec) pairs:
+        their renditions come with the body's block data."""
+        return ()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if hasattr(self, "body"):
+            # Everything the body's blocks show, one query per kind (cms.block_data).
+            context["block_data"] = block_data.for_page(self, request, self.block_images())
+        return context
 
 
 class HomePage(BasePage):
@@ -99,12 +111,19 @@ class HomePage(BasePage):
                 raise
             return site.root_page.specific.route(request, path_components)
 
+    def block_images(self):
+        return [(self.hero_image_id, block_data.HERO_SPEC)] if self.hero_image_id else []
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["craft_groups"] = selectors.craft_groups()
-        context["new_products"] = selectors.new_products(self.featured_count)
+        hero = context["block_data"].image(self.hero_image_id, block_data.HERO_SPEC)
+        context["hero_picture"] = hero
         context["producer_count"], context["province_count"] = selectors.marketplace_size()
-        context["exhibitions"] = selectors.exhibitions_to_visit(EXHIBITIONS_SHOWN)
+        if not self.body:
+            # A fresh site's home, before editors arrange blocks: the fixed sections.
+            context["craft_groups"] = selectors.craft_groups()
+            context["new_products"] = selectors.new_products(self.featured_count)
+            context["exhibitions"] = selectors.exhibitions_to_visit(EXHIBITIONS_SHOWN)
         return context
 
 
