@@ -9,14 +9,15 @@ What a producer lacks, in the order it is suggested:
 - listings without photos → photography;
 - no sale in NO_SALES_DAYS while their products are on show → selling, then pricing.
 Then lessons written for one of their crafts (the crafts they named and their listings').
-A lesson with no crafts is for everyone; one for other crafts is never suggested. Four
-queries whatever the producer has: the facts, their crafts, the lessons, the lessons' crafts.
+A lesson with no crafts is for everyone; one for other crafts is never suggested. Two
+queries whatever the producer has: the facts (their crafts among them), then the lessons.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, IntegerField, OuterRef, Q, Subquery
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -56,7 +57,8 @@ class _Count(Subquery):
 
 
 def _facts(producer, now):
-    """One query: what the producer's listings, orders and activity say."""
+    """One query: what the producer's listings, orders and activity say, and their crafts
+    (the crafts they named and their listings')."""
     listings = Product.objects.filter(stockrecords__partner=OuterRef("pk")).values("pk")
     fulfilments = Fulfilment.objects.filter(producer=OuterRef("pk")).values("pk")
     waiting = (Fulfilment.Status.NEW, Fulfilment.Status.ACCEPTED)
@@ -73,8 +75,9 @@ def _facts(producer, now):
                 )
             ),
             dispatch_hours=F("activity__avg_dispatch_hours"),
+            craft_ids=ArraySubquery(crafts_of(OuterRef("pk")).values("pk").distinct()),
         )
-        .values("listings", "without_photos", "late", "recent_sales", "dispatch_hours")
+        .values("listings", "without_photos", "late", "recent_sales", "dispatch_hours", "craft_ids")
         .get()
     )
 
@@ -131,14 +134,20 @@ def _content_language():
 
 
 def _lessons(crafts, topics):
-    """Live lessons in the reader's language, for everyone or for one of `crafts`, that
-    are on one of `topics` or written for one of `crafts`; newest first."""
+    """One query: live lessons in the reader's language, for everyone or for one of
+    `crafts` (ids), that are on one of `topics` or written for one of `crafts`, newest
+    first; each with `for_crafts`, the names of its crafts among `crafts`."""
+    links = TrainingPage.crafts.through.objects.filter(trainingpage=OuterRef("pk"))
+    mine = links.filter(category__in=crafts)
     lessons = (
         TrainingPage.objects.live()
-        .filter(Q(crafts__isnull=True) | Q(crafts__in=crafts))
-        .filter(Q(topic__in=topics) | Q(crafts__in=crafts))
-        .distinct()
-        .prefetch_related("crafts")
+        .annotate(
+            for_everyone=~Exists(links),
+            for_mine=Exists(mine),
+            for_crafts=ArraySubquery(mine.order_by("category__path").values("category__name")),
+        )
+        .filter(Q(for_everyone=True) | Q(for_mine=True))
+        .filter(Q(topic__in=topics) | Q(for_mine=True))
         .order_by("-first_published_at", "-pk")
     )
     language = _content_language()
@@ -151,14 +160,12 @@ def suggested_training(producer, limit=3, today=None):
     """Up to `limit` Suggestions (a lesson and why), one per need, then for the crafts."""
     now = timezone.now()
     today = today or timezone.localdate()
-    needs = needs_of(producer, _facts(producer, now), today)
-    crafts = dict(crafts_of(producer).distinct().values_list("pk", "name"))
+    facts = _facts(producer, now)
+    needs = needs_of(producer, facts, today)
     topics = {topic for need in needs for topic in need.topics}
-    if not topics and not crafts:
+    if not topics and not facts["craft_ids"]:
         return []
-    lessons = _lessons(list(crafts), topics)
-    for lesson in lessons:
-        lesson.for_crafts = [c for c in lesson.crafts.all() if c.pk in crafts]
+    lessons = _lessons(facts["craft_ids"], topics)
     suggestions, chosen = [], set()
 
     def add(lesson, reason):
@@ -175,6 +182,5 @@ def suggested_training(producer, limit=3, today=None):
             )
     for lesson in lessons:
         if lesson.for_crafts and lesson.pk not in chosen:
-            craft = lesson.for_crafts[0].name
-            add(lesson, _("For makers of %(craft)s.") % {"craft": craft})
+            add(lesson, _("For makers of %(craft)s.") % {"craft": lesson.for_crafts[0]})
     return suggestions[:limit]
