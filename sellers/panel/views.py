@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from catalog.models import ProductClass
+from cms.training import suggested_training
 from exhibitions import selectors as exhibition_selectors
 from exhibitions.channels.selectors import booths_of_producer
 from shop.persian.money import RIALS_PER_TOMAN, to_toman
@@ -41,6 +42,8 @@ def home_view(request):
     }
     if "statements" in request.rights:
         context["money"] = money_selectors.balances(producer)
+    if request.support is None:  # lessons are for the producer, not a company's member
+        context["lessons"] = suggested_training(producer)
     return render(request, "sellers/panel/home.html", context)
 
 

@@ -40,6 +40,7 @@ from shop.persian.digits import to_persian_digits
 from . import content
 from .activity import ensure_activity, ensure_quiet_producers
 from .channels import ensure_booth_stock
+from .cms import ensure_cms_content
 from .exhibitions import ensure_exhibitions
 from .images import draw_product_image
 from .market import ensure_market_history
@@ -90,6 +91,7 @@ def load_demo(products: int = 300, progress: bool = True) -> DemoReport:
     quiet = ensure_quiet_producers(producers)
     ensure_market_history(producers, quiet)
     ensure_activity()
+    ensure_cms_content()
     return DemoReport(
         producers=Partner.objects.filter(code__startswith="demo-").count(),
         products=Product.objects.filter(upc__startswith="DZ").count(),

@@ -100,12 +100,15 @@ DRAWERS = {
 }
 
 
-def draw_product_image(path: Path, product_class: str, seed: str) -> None:
+def draw_picture(product_class: str, seed: str) -> Image.Image:
     rng = random.Random(seed)
     colours = PALETTES[product_class][:]
     rng.shuffle(colours[1:])
     image = Image.new("RGB", (SIZE, SIZE))
     DRAWERS[product_class](ImageDraw.Draw(image), rng, colours)
-    image = image.filter(ImageFilter.SMOOTH)
+    return image.filter(ImageFilter.SMOOTH)
+
+
+def draw_product_image(path: Path, product_class: str, seed: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, "JPEG", quality=82, optimize=True)
+    draw_picture(product_class, seed).save(path, "JPEG", quality=82, optimize=True)
