@@ -50,13 +50,19 @@ def cms_counts():
     return counts
 
 
-@pytest.fixture
-def demo(reference_data):
+def test_the_demo_content_is_complete_believable_and_loaded_once(reference_data):
+    """One load_demo (about a minute) for every check below, then a second run that adds
+    nothing."""
     call_command("load_demo", "--no-progress", "--products", "40")
-    return HomePage.objects.first()
+    demo = HomePage.objects.first()
+    home_page_uses_every_block_with_real_products_and_producers(demo)
+    news_training_and_stories_are_believable(demo)
+    navigation_footer_and_the_fairs_words_are_set(demo)
+    a_producer_whose_licence_ran_out_is_offered_the_licence_lesson(demo)
+    every_page_type_published_once_and_nothing_added_the_second_time()
 
 
-def test_load_demo_publishes_every_page_type_once_and_adds_nothing_the_second_time(demo):
+def every_page_type_published_once_and_nothing_added_the_second_time():
     first = cms_counts()
     call_command("load_demo", "--no-progress", "--products", "40")
     assert cms_counts() == first
@@ -70,7 +76,7 @@ def test_load_demo_publishes_every_page_type_once_and_adds_nothing_the_second_ti
             assert any("\u0600" <= ch <= "\u06ff" for ch in page.title)
 
 
-def test_the_demo_home_page_uses_every_block_with_real_products_and_producers(demo):
+def home_page_uses_every_block_with_real_products_and_producers(demo):
     home = HomePage.objects.first()
     assert home.live and not home.has_unpublished_changes and home.hero_image is not None
     blocks = {block.block_type: block.value for block in home.body}
@@ -94,7 +100,7 @@ def test_the_demo_home_page_uses_every_block_with_real_products_and_producers(de
     assert len(blocks["faq"]["questions"]) >= 3
 
 
-def test_the_demo_news_training_and_stories_are_believable(demo):
+def news_training_and_stories_are_believable(demo):
     today = timezone.localdate()
     for news in NewsPage.objects.all():
         assert news.date <= today and news.tags.exists() and news.cover and len(news.body)
@@ -112,7 +118,7 @@ def test_the_demo_news_training_and_stories_are_believable(demo):
     assert {"about", "terms", "privacy"} <= set(ContentPage.objects.values_list("slug", flat=True))
 
 
-def test_the_demo_sets_the_navigation_footer_and_the_fairs_words(demo):
+def navigation_footer_and_the_fairs_words_are_set(demo):
     navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
     pages = [link.value["page"] for link in navigation.header_links if link.value["page"]]
     assert {type(page.specific) for page in pages} >= {NewsIndexPage, TrainingIndexPage}
@@ -121,7 +127,7 @@ def test_the_demo_sets_the_navigation_footer_and_the_fairs_words(demo):
     assert content.live and content.live_revision is not None and len(content.body)
 
 
-def test_a_demo_producer_whose_licence_ran_out_is_offered_the_licence_lesson(demo):
+def a_producer_whose_licence_ran_out_is_offered_the_licence_lesson(demo):
     expired = Partner.objects.filter(
         code__startswith="demo-", licence_expires_on__lt=timezone.localdate()
     ).first()
