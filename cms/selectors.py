@@ -56,3 +56,27 @@ def exhibitions_to_visit(count):
     for exhibition in exhibitions:
         exhibition.is_open_now = exhibition.starts_on <= today
     return exhibitions
+
+
+STORY_PRODUCTS = 8
+
+
+def producer_products(producer, count=STORY_PRODUCTS):
+    """A story's producer's newest public products as storefront cards (search documents),
+    one query; none while the producer may not sell."""
+    if producer is None or not producer.is_selling:
+        return []
+    return list(
+        ProductDocument.objects.filter(producer=producer)
+        .exclude(price_rials=None)
+        .select_related("producer", "province")
+        .order_by("-date_created", "-product_id")[:count]
+    )
+
+
+def exhibition_content(exhibition):
+    """The published words staff wrote for an exhibition's page, or None (a draft that was
+    never published, or unpublished, shows nothing)."""
+    from .models import ExhibitionContent
+
+    return ExhibitionContent.objects.filter(exhibition=exhibition, live=True).first()
