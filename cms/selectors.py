@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count
 from django.utils import timezone
 
@@ -75,8 +76,11 @@ def producer_products(producer, count=STORY_PRODUCTS):
 
 
 def exhibition_content(exhibition):
-    """The published words staff wrote for an exhibition's page, or None (a draft that was
-    never published, or unpublished, shows nothing)."""
-    from .models import ExhibitionContent
-
-    return ExhibitionContent.objects.filter(exhibition=exhibition, live=True).first()
+    """The published words staff wrote for an exhibition's page, or None (a draft never
+    published, or unpublished, shows nothing). No query when the exhibition was fetched
+    with `select_related("content")`."""
+    try:
+        content = exhibition.content
+    except ObjectDoesNotExist:
+        return None
+    return content if content.live else None

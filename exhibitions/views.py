@@ -89,7 +89,8 @@ def month_view(request, year=None, month=None):
 
 def detail_view(request, slug):
     exhibition = get_object_or_404(
-        selectors.public_exhibitions().prefetch_related("hours"), slug=slug
+        selectors.public_exhibitions().select_related("content").prefetch_related("hours"),
+        slug=slug,
     )
     producer = producer_of(request.user)
     plan = selectors.floor_plan(exhibition, producer=producer)

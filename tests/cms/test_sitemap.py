@@ -121,9 +121,7 @@ def queries_of(client, url):
     return len(queries.captured_queries)
 
 
-def test_sitemap_queries_do_not_grow_with_products_producers_or_exhibitions(
-    client, reference_data
-):
+def test_sitemap_queries_do_not_grow_with_products_producers_or_exhibitions(client, reference_data):
     make_product()
     ExhibitionFactory()
     client.get("/sitemap.xml")  # warm: Wagtail's site root paths, content types
