@@ -7,4 +7,9 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import (
+            navigation,
+            signals,  # noqa: F401
+        )
+
+        navigation.connect()

@@ -4,13 +4,15 @@ privacy), the site's navigation and footer, and the words an organizer's exhibit
 carries. Every body is one BaseStreamBlock (cms.blocks)."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -39,6 +41,8 @@ class BasePage(Page):
     )
 
     promote_panels = Page.promote_panels + [FieldPanel("og_image")]
+    # Open Graph's type: a page of the site, or an article (news, training, stories).
+    og_type = "website"
 
     class Meta:
         abstract = True
@@ -114,6 +118,9 @@ class HomePage(BasePage):
     def block_images(self):
         return [(self.hero_image_id, block_data.HERO_SPEC)] if self.hero_image_id else []
 
+    def share_image(self):
+        return self.og_image or self.hero_image
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         hero = context["block_data"].image(self.hero_image_id, block_data.HERO_SPEC)
@@ -128,7 +135,8 @@ class HomePage(BasePage):
 
 
 class IndexPage(BasePage):
-    """A list of its children, newest first."""
+    """A list of its children, newest first, a page at a time; subclasses say which
+    children (`get_items`) and which filters the visitor may choose (`filter_items`)."""
 
     intro = RichTextField(_("introduction"), blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -137,6 +145,38 @@ class IndexPage(BasePage):
     class Meta:
         abstract = True
 
+    def get_items(self):
+        raise NotImplementedError
+
+    def live_children(self, model):
+        """Live public children of one type, with their cover and its renditions at hand
+        (one query each, whatever the number of children)."""
+        return (
+            model.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("cover")
+            .prefetch_related("cover__renditions")
+        )
+
+    def filter_items(self, items, request):
+        """The visitor's filters from the query string: (items, {name: chosen value})."""
+        return items, {}
+
+    def filter_link(self, chosen, **changes):
+        """This index's address with the chosen filters changed (None drops one)."""
+        query = urlencode({name: value for name, value in {**chosen, **changes}.items() if value})
+        return f"{self.url}?{query}" if query else self.url
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items, chosen = self.filter_items(self.get_items(), request)
+        page = Paginator(items, self.children_per_page).get_page(request.GET.get("page"))
+        context.update(
+            items=page.object_list, page_obj=page, paginator=page.paginator, chosen=chosen
+        )
+        return context
+
 
 class NewsIndexPage(IndexPage):
     subpage_types = ["cms.NewsPage"]
@@ -144,6 +184,38 @@ class NewsIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("news index")
+
+    def get_items(self):
+        return (
+            self.live_children(NewsPage)
+            .prefetch_related("tagged_items__tag")
+            .order_by("-date", "-pk")
+        )
+
+    def filter_items(self, items, request):
+        tag = request.GET.get("tag", "").strip()[:100]
+        if not tag:
+            return items, {}
+        return items.filter(tags__name=tag), {"tag": tag}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        chosen = context["chosen"].get("tag")
+        context["tag_links"] = [
+            (tag.name, self.filter_link({}, tag=tag.name), tag.name == chosen)
+            for tag in self.tags()
+        ]
+        context["all_tags_link"] = self.url
+        return context
+
+    def tags(self):
+        """The tags of this index's live news, by name: one query."""
+        news = NewsPage.objects.live().public().child_of(self).values("pk")
+        return (
+            Tag.objects.filter(cms_newspagetag_items__content_object__in=news)
+            .distinct()
+            .order_by("name")
+        )
 
 
 class NewsPageTag(TaggedItemBase):
@@ -176,6 +248,7 @@ class NewsPage(BasePage):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
+    og_type = "article"
 
     class Meta:
         verbose_name = _("news")
@@ -188,6 +261,32 @@ class TrainingIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("training index")
+
+    def get_items(self):
+        return self.live_children(TrainingPage).order_by("-first_published_at", "-pk")
+
+    def filter_items(self, items, request):
+        chosen = {}
+        topic = request.GET.get("topic")
+        if topic in TrainingPage.Topic.values:
+            items, chosen["topic"] = items.filter(topic=topic), topic
+        level = request.GET.get("level")
+        if level in TrainingPage.Level.values:
+            items, chosen["level"] = items.filter(level=level), level
+        return items, chosen
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        chosen = context["chosen"]
+        for name, choices in (("topic", TrainingPage.Topic), ("level", TrainingPage.Level)):
+            context[f"{name}_links"] = [
+                (_("All"), self.filter_link(chosen, **{name: None}), name not in chosen),
+                *(
+                    (label, self.filter_link(chosen, **{name: value}), chosen.get(name) == value)
+                    for value, label in choices.choices
+                ),
+            ]
+        return context
 
 
 class TrainingPage(BasePage):
@@ -247,6 +346,7 @@ class TrainingPage(BasePage):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.TrainingIndexPage"]
     subpage_types = []
+    og_type = "article"
 
     class Meta:
         verbose_name = _("training")
@@ -259,6 +359,13 @@ class StoryIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("producer stories index")
+
+    def get_items(self):
+        return (
+            self.live_children(ProducerStoryPage)
+            .select_related("producer__province")
+            .order_by("-first_published_at", "-pk")
+        )
 
 
 class ProducerStoryPage(BasePage):
@@ -292,10 +399,16 @@ class ProducerStoryPage(BasePage):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.StoryIndexPage"]
     subpage_types = []
+    og_type = "article"
 
     class Meta:
         verbose_name = _("producer story")
         verbose_name_plural = _("producer stories")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["products"] = selectors.producer_products(self.producer)
+        return context
 
 
 class ContentPage(BasePage):

@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count
 from django.utils import timezone
 
@@ -56,3 +57,30 @@ def exhibitions_to_visit(count):
     for exhibition in exhibitions:
         exhibition.is_open_now = exhibition.starts_on <= today
     return exhibitions
+
+
+STORY_PRODUCTS = 8
+
+
+def producer_products(producer, count=STORY_PRODUCTS):
+    """A story's producer's newest public products as storefront cards (search documents),
+    one query; none while the producer may not sell."""
+    if producer is None or not producer.is_selling:
+        return []
+    return list(
+        ProductDocument.objects.filter(producer=producer)
+        .exclude(price_rials=None)
+        .select_related("producer", "province")
+        .order_by("-date_created", "-product_id")[:count]
+    )
+
+
+def exhibition_content(exhibition):
+    """The published words staff wrote for an exhibition's page, or None (a draft never
+    published, or unpublished, shows nothing). No query when the exhibition was fetched
+    with `select_related("content")`."""
+    try:
+        content = exhibition.content
+    except ObjectDoesNotExist:
+        return None
+    return content if content.live else None

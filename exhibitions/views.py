@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import Province
+from cms.selectors import exhibition_content
 from sellers.access import producer_of
 
 from . import calendar, selectors
@@ -88,7 +89,8 @@ def month_view(request, year=None, month=None):
 
 def detail_view(request, slug):
     exhibition = get_object_or_404(
-        selectors.public_exhibitions().prefetch_related("hours"), slug=slug
+        selectors.public_exhibitions().select_related("content").prefetch_related("hours"),
+        slug=slug,
     )
     producer = producer_of(request.user)
     plan = selectors.floor_plan(exhibition, producer=producer)
@@ -105,6 +107,7 @@ def detail_view(request, slug):
                 for booth, state, application in plan
             ],
             "participants": selectors.participants(exhibition),
+            "content": exhibition_content(exhibition),
             "is_open_now": is_open_on(exhibition),
             "in_stock": in_stock_at(exhibition, query),
             "query": query,

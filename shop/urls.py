@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search.views import UnmetDemandView
 from sellers import staff_views as producer_staff
+from shop import sitemaps
 from shop.checkout.staff_views import manual_refunds_view, refund_view
 from shop.views import healthz
 
@@ -35,6 +36,8 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("sitemap.xml", sitemaps.sitemap_view, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemaps.section_view, name="sitemap-section"),
     path("producers/", include("sellers.urls")),
     path("seller/", include("sellers.panel.urls")),
     path("exhibitions/", include("exhibitions.urls")),

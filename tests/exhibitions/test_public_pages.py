@@ -178,7 +178,7 @@ def test_list_pages_at_twenty_within_a_query_ceiling(
     for _ in range(25):
         ExhibitionFactory(organizer=organizer, venue=venue)
 
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):  # 6, + the navigation when the cache is cold
         first = client.get(reverse("exhibitions:index"))
     second = client.get(reverse("exhibitions:index"), {"page": 2})
 
@@ -289,7 +289,7 @@ def test_month_within_a_query_ceiling(reference_data, client, django_assert_max_
     for offset in range(10):
         ExhibitionFactory(starts_on=start + offset * DAY, ends_on=start + 20 * DAY)
 
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(6):  # 4, + the navigation when the cache is cold
         response = farvardin_1406(client)
 
     assert len(cell(response, 10).open) == 10
@@ -441,10 +441,11 @@ def test_page_of_an_unknown_slug_is_404(reference_data, client):
 def test_page_within_a_query_ceiling(booked_fair, producer_client, django_assert_max_num_queries):
     """Six queries are the page's own (exhibition, hours, viewer's producer, holds, booths,
     participants), whatever the number of booths; the rest is the storefront's frame for a
-    signed-in account (session, user, basket, notifications, permissions, craft menu)."""
+    signed-in account (session, user, basket, notifications, permissions, craft menu, and
+    the navigation from Wagtail's settings when the cache is cold)."""
     viewer, _producer = producer_client
 
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(23):
         response = detail(viewer, booked_fair)
 
     assert response.status_code == 200
