@@ -54,7 +54,7 @@ def test_the_home_page_with_every_block_fits_desktop_and_phone(live_server, brow
         first_card = browser.find_element(By.CSS_SELECTOR, ".block-products .product-card")
         assert first_card.is_displayed()
         assert products[0].title in first_card.text
-        screenshot("60-home-desktop")
+        screenshot("70-home-desktop")
 
         browser.set_window_size(390, 844)
         browser.get(live_server.url + "/")
@@ -65,6 +65,6 @@ def test_the_home_page_with_every_block_fits_desktop_and_phone(live_server, brow
             "return [document.documentElement.scrollWidth, window.innerWidth]"
         )
         assert overflow[0] <= overflow[1], overflow
-        screenshot("61-home-phone")
+        screenshot("71-home-phone")
     finally:
         browser.set_window_size(1280, 1400)
