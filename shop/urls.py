@@ -13,10 +13,11 @@ from search.views import UnmetDemandView
 from sellers import staff_views as producer_staff
 from shop import sitemaps
 from shop.checkout.staff_views import manual_refunds_view, refund_view
-from shop.views import healthz
+from shop.views import favicon, healthz
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("dashboard/unmet-demand/", UnmetDemandView.as_view(), name="unmet-demand"),
     path("dashboard/orders/<str:number>/refund/", refund_view, name="order-refund"),

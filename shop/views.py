@@ -1,5 +1,7 @@
+from pathlib import Path
+
 from django.http import HttpResponse
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 
 
 @never_cache
@@ -23,3 +25,12 @@ def forbidden(request, exception=None):
     from django.shortcuts import render
 
     return render(request, "oscar/403.html", status=403)
+
+
+FAVICON = Path(__file__).resolve().parent / "static" / "dastsaz" / "favicon.ico"
+
+
+@cache_control(max_age=7 * 24 * 3600, public=True)
+def favicon(request):
+    """`/favicon.ico`, which browsers and feed readers ask for whatever the page links."""
+    return HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")
