@@ -6,6 +6,7 @@ payment and the producers' ledger. The services here move orders along ORDER_STA
 """
 
 from django.conf import settings
+from django.utils.translation import pgettext_lazy
 
 
 def set_status(order, status):
@@ -16,3 +17,18 @@ def set_status(order, status):
             line.status = status
             line.save(update_fields=["status"])
     order.set_status(status)
+
+
+# The names buyers, producers and staff read for an order's or a line's status (the stored
+# value stays Oscar's English slug).
+STATUS_NAMES = {
+    "pending-payment": pgettext_lazy("order status", "pending-payment"),
+    "paid": pgettext_lazy("order status", "paid"),
+    "cancelled": pgettext_lazy("order status", "cancelled"),
+    "refunded": pgettext_lazy("order status", "refunded"),
+}
+
+
+def status_name(status):
+    """The Persian name of an order or line status; an unknown status as it is stored."""
+    return STATUS_NAMES.get(status, status)
