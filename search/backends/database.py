@@ -1,16 +1,16 @@
 """Database backend, the embedded default: `ProductDocument` rows.
 
 PostgreSQL: full-text search on a weighted tsvector (GIN index, `simple` configuration over
-our own normalised terms) ranked with ts_rank. SQLite: every query word must appear in the
-normalised terms. Facets are counted in four queries whatever the page size (crafts and
-exhibitions share one).
+our own normalised terms) ranked with ts_rank. SQLite: every query word must be one of the
+normalised terms, a whole term as in PostgreSQL (`whole_terms_q`). Facets are counted in
+four queries whatever the page size (crafts and exhibitions share one).
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import CharField, Count, F, Q, Value
-from django.db.models.functions import Cast
+from django.db.models import CharField, Count, F, Q, TextField, Value
+from django.db.models.functions import Cast, Concat
 
 from catalog.models import Province
 from catalog.product_classes import PRODUCT_CLASSES
@@ -81,17 +81,40 @@ def text_filter(documents, text, prefix=False):
         raw = " | ".join(f"({tsquery_terms(terms)})" for terms in alternatives)
         query = SearchQuery(raw, search_type="raw", config="simple")
         return documents.filter(search_vector=query), query
+    return documents.alias(padded_terms=PADDED_TERMS).filter(
+        whole_terms_q(alternatives, prefix)
+    ), None
+
+
+# The three term fields as one text with a space before and after every term, so that a
+# term is matched whole as " term " (and " term" at the start of a word for a prefix).
+PADDED_TERMS = Concat(
+    Value(" "),
+    "title_terms",
+    Value(" "),
+    "keyword_terms",
+    Value(" "),
+    "body_terms",
+    Value(" "),
+    output_field=TextField(),
+)
+
+
+def whole_terms_q(alternatives, prefix=False):
+    """A filter on `padded_terms` (alias of PADDED_TERMS): every term of an alternative is
+    one whole indexed term; with `prefix` the last term may also begin a longer one.
+
+    Without the padding "دست باف" would find "به دست" and "حوله‌بافی" as substrings.
+    """
     matches = Q()
     for terms in alternatives:
         every_term = Q()
-        for term in terms:
-            every_term &= (
-                Q(title_terms__contains=term)
-                | Q(keyword_terms__contains=term)
-                | Q(body_terms__contains=term)
-            )
+        last = len(terms) - 1
+        for i, term in enumerate(terms):
+            needle = f" {term}" if prefix and i == last else f" {term} "
+            every_term &= Q(padded_terms__contains=needle)
         matches |= every_term
-    return documents.filter(matches), None
+    return matches
 
 
 class DatabaseBackend(SearchBackend):

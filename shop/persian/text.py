@@ -1,11 +1,23 @@
 """The one Persian normaliser, shared by search backends and anything that compares text.
 
-Buyers type Arabic letters (ي ك) from Arabic keyboards, mixed digits, and words with or
-without the zero-width non-joiner (ZWNJ). Normalised text uses Persian letters, Latin
-digits, a plain space where a ZWNJ stood, no diacritics or tatweel, and folded case.
+Buyers type Arabic letters (ي ك) from Arabic keyboards, Urdu and Sindhi letters (ڪ ھ ہ ۑ),
+presentation forms copied from old PDFs (ﻫ ﺪ), decomposed letters (ا + U+0653 for آ),
+mixed digits, and words with or without the zero-width non-joiner (ZWNJ). Normalised text
+uses Persian letters, Latin digits, a plain space where a ZWNJ stood, no diacritics,
+tatweel, ZWJ or soft hyphen, one spelling of the hamza seat, no ezafe, and folded case.
+
+The hamza seat, one rule for its spelling variants (رئیس/رییس, مسئول/مسؤول/مسول,
+مسئله/مسأله/مساله, پائیز/پاییز, سؤال/سوال):
+- ئ or ؤ before و is dropped: مسئول, مسؤول → مسول; شئون → شون;
+- ئ after ا, or before ی or ا, becomes ی: پائیز → پاییز, مسائل → مسایل, رئیس → رییس;
+- ئ before any other letter becomes ا (as أ does): مسئله → مساله, هیئت → هیات;
+- any other ؤ becomes و, any other ئ (at a word's end) ی.
+The ezafe written after a word ending in ه is dropped: خانهٔ, خانه‌ی and خانه ی → خانه.
+آ stays آ (a decomposed ا + U+0653 is composed to it).
 """
 
 import re
+import unicodedata
 
 from .digits import to_latin_digits
 
@@ -16,28 +28,56 @@ _LETTERS = str.maketrans(
         "\u064a": "ی",  # ARABIC LETTER YEH
         "\u0649": "ی",  # ARABIC LETTER ALEF MAKSURA
         "\u0643": "ک",  # ARABIC LETTER KAF
+        "\u06aa": "ک",  # SWASH KAF (ڪ)
         "\u0629": "ه",  # TEH MARBUTA
         "\u06c0": "ه",  # HEH WITH YEH ABOVE (ۀ)
+        "\u06be": "ه",  # HEH DOACHASHMEE (ھ)
+        "\u06c1": "ه",  # HEH GOAL (ہ)
+        "\u06c2": "ه",  # HEH GOAL WITH HAMZA ABOVE (ۂ)
+        "\u06d1": "ی",  # YEH WITH THREE DOTS BELOW (ۑ)
         "\u0623": "ا",  # ALEF WITH HAMZA ABOVE
         "\u0625": "ا",  # ALEF WITH HAMZA BELOW
         "\u0671": "ا",  # ALEF WASLA
-        "\u0624": "و",  # WAW WITH HAMZA ABOVE
         ZWNJ: " ",
         "\u00a0": " ",  # NO-BREAK SPACE
     }
 )
 # Harakat, tanwin, shadda, sukun, superscript alef, tatweel, and invisible marks
-# (ZWJ, LRM, RLM, BOM) that only change how a word looks.
-_DROPPED = re.compile("[\u064b-\u065f\u0670\u0640\u200d\u200e\u200f\ufeff]")
+# (ZWJ, LRM, RLM, BOM, soft hyphen) that only change how a word looks. Hamza and madda
+# marks that compose with their letter are composed before these are dropped.
+_DROPPED = re.compile("[\u064b-\u065f\u0670\u0640\u200d\u200e\u200f\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
+# Arabic presentation forms A and B: compatibility-decomposed (NFKC) to plain letters, and
+# nothing else is, so that NFKC's other foldings (ﬁ, ², ½) stay out of Persian text.
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
+# Yeh with a combining hamza above, which NFC leaves apart for Persian and dotless yeh.
+_YEH_HAMZA = re.compile("[\u06cc\u064a\u0649]\u0654")
+_HAMZA_SEAT = [
+    (re.compile("[ئؤ](?=و)"), ""),
+    (re.compile("(?<=ا)ئ|ئ(?=[یا])"), "ی"),
+    (re.compile(r"ئ(?=[^\W\d_])"), "ا"),
+    (re.compile("ؤ"), "و"),
+    (re.compile("ئ"), "ی"),
+]
+# An ezafe written as its own "ی" after a word ending in ه (خانه‌ی, خانه ی).
+_EZAFE = re.compile(r"(?<=ه)(?: ی)+(?![^\W_])")
+
+
+def _presentation_to_letters(match: re.Match) -> str:
+    return unicodedata.normalize("NFKC", match.group())
 
 
 def normalise(text: str) -> str:
     if not text:
         return ""
-    text = _DROPPED.sub("", str(text).translate(_LETTERS))
-    text = to_latin_digits(text)
-    return _SPACES.sub(" ", text).strip().casefold()
+    text = unicodedata.normalize("NFC", str(text))
+    text = _PRESENTATION_FORMS.sub(_presentation_to_letters, text)
+    text = _YEH_HAMZA.sub("ئ", text)
+    text = _DROPPED.sub("", text.translate(_LETTERS))
+    for pattern, replacement in _HAMZA_SEAT:
+        text = pattern.sub(replacement, text)
+    text = _SPACES.sub(" ", to_latin_digits(text)).strip()
+    return _EZAFE.sub("", text).casefold()
 
 
 _WORD = re.compile(r"[^\W_]+")

@@ -149,3 +149,25 @@ def test_database_search_queries_do_not_grow_with_page_size(catalog, django_asse
                 ProductQuery(text="کیف", per_page=per_page, with_facets=True)
             )
         assert len(hits.product_ids) == per_page
+
+
+def test_a_phrase_matches_whole_words_not_parts_of_longer_ones(backend, search, reference_data):
+    towel = make_product(
+        title="لنگ حمام",
+        description="بافته به دست در کارگاه حوله‌بافی یزد",
+        category_code="kilim",
+        class_slug="carpet",
+        with_image=False,
+        attributes={"width_cm": 50, "length_cm": 90},
+    )
+    found = set(backend.search(ProductQuery(text="دست باف", per_page=100)).product_ids)
+    assert towel.pk not in found
+    assert search("دست باف") == set()
+    assert towel.pk in backend.search(ProductQuery(text="حوله بافی")).product_ids
+
+
+@pytest.mark.parametrize("text", ["سفرهٔ قلمکار", "سفره‌ی قلمکار", "سفره ی قلمکار", "ﺳﻔﺮﻩ قلمکار"])
+def test_ezafe_and_presentation_forms_find_the_plain_spelling(backend, reference_data, text):
+    cloth = make_product(title="سفره قلمکار مسئول‌پسند", category_code="leather", with_image=False)
+    assert backend.search(ProductQuery(text=text)).product_ids == [cloth.pk]
+    assert backend.search(ProductQuery(text="مسؤول پسند")).product_ids == [cloth.pk]
