@@ -109,6 +109,16 @@ def test_an_order_page_heading_says_sefaresh(ordered):
 
 
 @pytest.mark.django_db
+def test_the_address_form_and_account_menu_read_right(ordered):
+    client, _ = ordered
+    html = client.get(reverse("customer:address-create")).content.decode()
+    # Oscar's fa_IR catalogue and Wagtail's answer before Oscar's fa one for these.
+    assert persian("Phone number") in html and "شماره تلقن" not in html
+    assert persian("First line of address") in html and "خط اول آدرس" not in html
+    assert persian("Notifications") == "اعلان‌ها"
+
+
+@pytest.mark.django_db
 def test_the_guest_order_status_form_is_persian(reference_data):
     order = place_order([(make_product(title="گبه قشقایی"), 1)])  # a guest's order
     kwargs = {"order_number": order.number, "hash": order.verification_hash()}
