@@ -195,7 +195,9 @@ LOGIN_REDIRECT_URL = "/"
 # Persian first: Persian UI, Tehran time, Jalali dates (see shop/persian/).
 LANGUAGE_CODE = "fa"
 LANGUAGES = [("fa", _("Persian")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "shop" / "locale"]
+# Our catalogue (makemessages) first; then hand-kept corrections of Oscar's own Persian, which
+# makemessages would drop from ours (docs/decisions.md, "Two Persian catalogues").
+LOCALE_PATHS = [BASE_DIR / "shop" / "locale", BASE_DIR / "shop" / "locale_oscar"]
 TIME_ZONE = "Asia/Tehran"
 USE_I18N = True
 USE_TZ = True
