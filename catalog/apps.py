@@ -6,6 +6,12 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
+        from django.db.backends.signals import connection_created
+
+        from shop.persian.collation import register_on_sqlite
+
+        # SQLite learns the "persian" collation PostgreSQL gets from ICU (migration 0035).
+        connection_created.connect(register_on_sqlite, dispatch_uid="persian_collation")
         from oscar.apps.analytics.receivers import receive_product_view
         from oscar.apps.catalogue.signals import product_viewed
 

@@ -7,7 +7,8 @@ class Province(models.Model):
     """One of Iran's 31 provinces (catalog/reference/provinces.csv)."""
 
     code = models.CharField(_("code"), max_length=3, unique=True)
-    name_fa = models.CharField(_("Persian name"), max_length=64)
+    # The "persian" collation (shop/persian/collation.py) orders names as the alphabet does.
+    name_fa = models.CharField(_("Persian name"), max_length=64, db_collation="persian")
     name_en = models.CharField(_("English name"), max_length=64)
 
     class Meta:
@@ -23,7 +24,7 @@ class City(models.Model):
     province = models.ForeignKey(
         Province, on_delete=models.PROTECT, related_name="cities", verbose_name=_("province")
     )
-    name_fa = models.CharField(_("Persian name"), max_length=64)
+    name_fa = models.CharField(_("Persian name"), max_length=64, db_collation="persian")
     name_en = models.CharField(_("English name"), max_length=64, blank=True)
     is_capital = models.BooleanField(_("provincial capital"), default=False)
 

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from shop.persian.collation import persian_order
+
 from .choosers import producer_chooser, product_chooser
 
 ProductChooserBlock = product_chooser.get_block_class(
@@ -26,7 +28,10 @@ def craft_choices():
     from catalog.models import Category
     from insights.crafts import CRAFT_DEPTH
 
-    return [(c.code, c.name) for c in Category.objects.filter(depth=CRAFT_DEPTH).order_by("path")]
+    return [
+        (c.code, c.name)
+        for c in Category.objects.filter(depth=CRAFT_DEPTH).order_by(persian_order("name"))
+    ]
 
 
 def province_choices():

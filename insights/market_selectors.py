@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from django.db.models import Max, Q, Sum
 
 from catalog.models import Category, Province
+from shop.persian.collation import persian_order
+from shop.persian.text import persian_sort_key
 
 from .crafts import CRAFT_DEPTH
 from .market import last_complete_week
@@ -134,8 +136,8 @@ def made_not_wanted(rows):
 
 def _names(row):
     return (
-        row.province.name_fa if row.province else "",
-        row.craft.name if row.craft else "",
+        persian_sort_key(row.province.name_fa if row.province else ""),
+        persian_sort_key(row.craft.name if row.craft else ""),
     )
 
 
@@ -145,7 +147,10 @@ def by_province(rows):
     for row in rows:
         total = totals.setdefault(row.province.pk, MarketRow(row.province, None))
         total.add(row)
-    return sorted(totals.values(), key=lambda r: (-r.demand, -r.listings, r.province.name_fa))
+    return sorted(
+        totals.values(),
+        key=lambda r: (-r.demand, -r.listings, persian_sort_key(r.province.name_fa)),
+    )
 
 
 def market(period, provinces=None, crafts=None, *, province_of=None, craft_of=None):
@@ -196,7 +201,7 @@ def market(period, provinces=None, crafts=None, *, province_of=None, craft_of=No
 
 def crafts():
     """The crafts to choose from (catalogue categories of depth CRAFT_DEPTH)."""
-    return Category.objects.filter(depth=CRAFT_DEPTH).order_by("path")
+    return Category.objects.filter(depth=CRAFT_DEPTH).order_by(persian_order("name"))
 
 
 def provinces_of_organizer(organizer):

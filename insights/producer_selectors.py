@@ -21,6 +21,7 @@ from django.db.models import Q, Sum
 from catalog.models import Category
 from exhibitions.channels.charts import colour
 from exhibitions.models import OrderChannel
+from shop.persian.text import persian_sort_key
 
 from .crafts import CRAFT_DEPTH
 from .market import last_complete_week
@@ -204,7 +205,12 @@ def sales(producer, today=None):
             provinces[province].add(*figures)
     ranked = sorted(
         (ProvinceSales(name, figures) for name, figures in provinces.items()),
-        key=lambda p: (p.name is None, -p.figures.sales_rials, -p.figures.orders, p.name or ""),
+        key=lambda p: (
+            p.name is None,
+            -p.figures.sales_rials,
+            -p.figures.orders,
+            persian_sort_key(p.name or ""),
+        ),
     )
     return Sales(
         period=weeks,

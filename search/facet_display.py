@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from catalog.product_classes import BY_SLUG
+from shop.persian.text import persian_sort_key
 
 PRICE_LABELS = {
     "0-500k": _("Under 500 thousand Toman"),
@@ -23,6 +24,9 @@ SECTIONS = (
     ("price", "price", _("Price"), None),
     ("in_stock", "in_stock", _("Availability"), lambda q: "1" if q.in_stock else ""),
 )
+# Lists of names a buyer scans for the one they want: in Persian alphabetical order, the same
+# from either backend (the others keep their own order: prices low to high, most common first).
+ALPHABETICAL = {"category", "province", "producer"}
 
 
 @dataclass
@@ -59,6 +63,8 @@ def facet_sections(facets, query, request_params, fixed=()):
             )
             for value in values
         ]
+        if name in ALPHABETICAL:
+            options.sort(key=lambda option: persian_sort_key(option.label))
         sections.append(FacetSection(title=title, param=param, options=options))
     return sections
 

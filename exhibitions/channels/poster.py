@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 
 from catalog.models import Category
 from sellers.models import Partner
+from shop.persian.collation import persian_order
 
 from ..models import BoothApplication, BoothShare
 from ..selectors import live_assignments
@@ -45,7 +46,7 @@ def qr_svg(text):
 
 
 def _producers(ids):
-    crafts = Prefetch("crafts", queryset=Category.objects.order_by("name"))
+    crafts = Prefetch("crafts", queryset=Category.objects.order_by(persian_order("name")))
     return {p.pk: p for p in Partner.objects.filter(pk__in=ids).prefetch_related(crafts)}
 
 

@@ -2,6 +2,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from oscar.apps.partner.abstract_models import AbstractPartner
 
 from ..storage import private_storage
@@ -31,6 +32,14 @@ class Partner(AbstractPartner):
 
     APPROVED = (Status.NEWCOMER, Status.ACTIVE)
 
+    # Oscar's field with the "persian" collation: producer lists sort by the alphabet.
+    name = models.CharField(
+        pgettext_lazy("Partner's name", "Name"),
+        max_length=128,
+        blank=True,
+        db_index=True,
+        db_collation="persian",
+    )
     slug = models.SlugField(
         _("address"), max_length=128, unique=True, null=True, blank=True, allow_unicode=True
     )

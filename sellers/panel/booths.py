@@ -21,6 +21,7 @@ from exhibitions.exceptions import ExhibitionsError
 from exhibitions.models import Booth, BoothApplication
 from shop.payments.exceptions import CallbackMismatch, GatewayUnavailable, PaymentRejected
 from shop.payments.models import PaymentAttempt
+from shop.persian.collation import persian_order
 
 from ..access import producer_of, producer_required
 from ..selectors import listings_for
@@ -56,9 +57,11 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args, producer, **kwargs):
         super().__init__(*args, **kwargs)
-        crafts = producer.crafts.all()
+        crafts = producer.crafts.order_by(persian_order("name"))
         self.fields["crafts"].queryset = (
-            crafts if crafts.exists() else Category.objects.filter(depth=1)
+            crafts
+            if crafts.exists()
+            else Category.objects.filter(depth=1).order_by(persian_order("name"))
         )
         self.fields["products"].queryset = listings_for(producer)
         self.fields["products"].label_from_instance = lambda product: product.get_title()

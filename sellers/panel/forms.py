@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.forms import EmailUserCreationForm
 
 from catalog.models import Category, City, Product
+from shop.persian.collation import persian_order
 from shop.persian.digits import to_latin_digits
 from shop.persian.forms import (
     JalaliDateField,
@@ -51,7 +52,7 @@ def craft_categories(product_class):
     root = Category.objects.filter(code=product_class.slug).first()
     if root is None:
         return Category.objects.none()
-    children = root.get_children()
+    children = root.get_children().order_by(persian_order("name"))
     return children if children.exists() else Category.objects.filter(pk=root.pk)
 
 
@@ -363,7 +364,9 @@ class ProfileForm(PanelForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         producer = self.instance
-        self.fields["crafts"].queryset = Category.objects.filter(depth=2).order_by("name")
+        self.fields["crafts"].queryset = Category.objects.filter(depth=2).order_by(
+            persian_order("name")
+        )
         self.fields["city"].queryset = City.objects.select_related("province").order_by(
             "province__name_fa", "name_fa"
         )
