@@ -7,9 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from . import (
-            navigation,
-            signals,  # noqa: F401
-        )
+        from . import csp, navigation, signals  # noqa: F401  (signals: receivers)
 
         navigation.connect()
+        csp.patch_choosers()

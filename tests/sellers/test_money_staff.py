@@ -41,7 +41,11 @@ def csv_rows(response):
 
 
 ONE_DAY = datetime.timedelta(days=1)
-TOMORROW = jdatetime.date.fromgregorian(date=timezone.localdate() + ONE_DAY).strftime("%Y/%m/%d")
+
+
+def jalali_tomorrow():
+    """Read when the test runs, not when it is collected: a run may cross Tehran's midnight."""
+    return jdatetime.date.fromgregorian(date=timezone.localdate() + ONE_DAY).strftime("%Y/%m/%d")
 
 
 def test_staff_add_a_rate_typed_with_persian_digits(staff_client, staff_user):
@@ -50,7 +54,7 @@ def test_staff_add_a_rate_typed_with_persian_digits(staff_client, staff_user):
         reverse("money-commission"),
         {
             "percent": "۱۲٫۵",
-            "effective_from": TOMORROW,
+            "effective_from": jalali_tomorrow(),
             "product_class": handicraft.pk,
             "producer": "",
             "note": "نرخ تازه صنایع دستی",

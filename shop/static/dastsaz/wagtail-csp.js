@@ -3,6 +3,8 @@
  * (shop/templates/wagtailadmin/) leave a hidden marker instead:
  *   <span hidden data-dastsaz-init="initDateChooser" data-for="id" data-options="{…}">
  *   <span hidden data-dastsaz-init="InlinePanel" data-options="{…}">
+ *   <span hidden data-dastsaz-init="chooser" data-constructor="ImageChooser" data-for="id"
+ *         data-options="{…}">   (cms/csp.py: Wagtail's chooser widgets)
  * and this file does what the inline script did, for the page as loaded and for forms added
  * later (an inline panel's "add" button).
  */
@@ -23,6 +25,11 @@
             window[name](marker.getAttribute("data-for"), options);
         } else if (panels.indexOf(name) !== -1 && typeof window[name] === "function") {
             new window[name](options); // eslint-disable-line no-new
+        } else if (name === "chooser") {
+            var constructor = window[marker.getAttribute("data-constructor")];
+            if (typeof constructor === "function") {
+                new constructor(marker.getAttribute("data-for"), options); // eslint-disable-line no-new
+            }
         }
     }
 
