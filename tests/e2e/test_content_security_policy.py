@@ -85,6 +85,9 @@ def test_wagtail_admin_scripts_run_under_the_policy(live_server, browser, screen
     # ... and the date-time chooser started without its inline script (dastsaz/wagtail-csp.js).
     wait(browser, ec.presence_of_element_located((By.CSS_SELECTOR, "[data-dastsaz-started]")))
     assert browser.find_elements(By.CSS_SELECTOR, ".xdsoft_datetimepicker")
+    # The home's image choosers (hero, share image) started from their markers (cms/csp.py).
+    started = '[data-dastsaz-init="chooser"][data-dastsaz-started]'
+    assert len(browser.find_elements(By.CSS_SELECTOR, started)) >= 2
     screenshot("csp-03-wagtail-editor")
     browser.get(live_server.url + "/cms/images/")
     assert staff.is_superuser
