@@ -17,7 +17,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Exists, F, IntegerField, OuterRef, Q, Subquery
+from django.db import connection
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -49,37 +51,40 @@ class Need:
     reason: str
 
 
-class _Count(Subquery):
-    """The number of rows a subquery returns, as a column."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
-    output_field = IntegerField()
+def _count(rows, key):
+    """How many of `rows` (distinct), as a column of the outer producer query: grouped by
+    `key`, the producer, so it runs on PostgreSQL and SQLite alike; 0 when none."""
+    counted = rows.order_by().values(key).annotate(n=Count("pk", distinct=True)).values("n")
+    return Coalesce(Subquery(counted[:1], output_field=IntegerField()), 0)
 
 
 def _facts(producer, now):
-    """One query: what the producer's listings, orders and activity say, and their crafts
-    (the crafts they named and their listings')."""
-    listings = Product.objects.filter(stockrecords__partner=OuterRef("pk")).values("pk")
-    fulfilments = Fulfilment.objects.filter(producer=OuterRef("pk")).values("pk")
+    """One query on PostgreSQL (two elsewhere): what the producer's listings, orders and
+    activity say, and their crafts (the crafts they named and their listings')."""
+    listings = Product.objects.filter(stockrecords__partner=OuterRef("pk"))
+    fulfilments = Fulfilment.objects.filter(producer=OuterRef("pk"))
     waiting = (Fulfilment.Status.NEW, Fulfilment.Status.ACCEPTED)
     promised = now - datetime.timedelta(days=producer.processing_days)
-    return (
-        Partner.objects.filter(pk=producer.pk)
-        .annotate(
-            listings=_Count(listings.distinct()),
-            without_photos=_Count(listings.filter(images__isnull=True).distinct()),
-            late=_Count(fulfilments.filter(status__in=waiting, created_at__lt=promised)),
-            recent_sales=_Count(
-                fulfilments.exclude(status=Fulfilment.Status.CANCELLED).filter(
-                    created_at__gte=now - datetime.timedelta(days=NO_SALES_DAYS)
-                )
+    figures = {
+        "listings": _count(listings, "stockrecords__partner"),
+        "without_photos": _count(listings.filter(images__isnull=True), "stockrecords__partner"),
+        "late": _count(fulfilments.filter(status__in=waiting, created_at__lt=promised), "producer"),
+        "recent_sales": _count(
+            fulfilments.exclude(status=Fulfilment.Status.CANCELLED).filter(
+                created_at__gte=now - datetime.timedelta(days=NO_SALES_DAYS)
             ),
-            dispatch_hours=F("activity__avg_dispatch_hours"),
-            craft_ids=ArraySubquery(crafts_of(OuterRef("pk")).values("pk").distinct()),
-        )
-        .values("listings", "without_photos", "late", "recent_sales", "dispatch_hours", "craft_ids")
-        .get()
-    )
+            "producer",
+        ),
+        "dispatch_hours": F("activity__avg_dispatch_hours"),
+    }
+    # PostgreSQL returns the crafts as an array column; SQLite (make run) asks separately.
+    arrays = connection.vendor == "postgresql"
+    if arrays:
+        figures["craft_ids"] = ArraySubquery(crafts_of(OuterRef("pk")).values("pk").distinct())
+    facts = Partner.objects.filter(pk=producer.pk).annotate(**figures).values(*figures).get()
+    if not arrays:
+        facts["craft_ids"] = list(crafts_of(producer).values_list("pk", flat=True).distinct())
+    return facts
 
 
 def needs_of(producer, facts, today):
@@ -136,7 +141,7 @@ def _content_language():
 def _lessons(crafts, topics):
     """One query: live lessons in the reader's language, for everyone or for one of
     `crafts` (ids), that are on one of `topics` or written for one of `crafts`, newest
-    first; each with `for_crafts`, the names of its crafts among `crafts`."""
+    first; each with `for_craft`, the name of its first craft among `crafts` (or None)."""
     links = TrainingPage.crafts.through.objects.filter(trainingpage=OuterRef("pk"))
     mine = links.filter(category__in=crafts)
     lessons = (
@@ -144,7 +149,7 @@ def _lessons(crafts, topics):
         .annotate(
             for_everyone=~Exists(links),
             for_mine=Exists(mine),
-            for_crafts=ArraySubquery(mine.order_by("category__path").values("category__name")),
+            for_craft=Subquery(mine.order_by("category__path").values("category__name")[:1]),
         )
         .filter(Q(for_everyone=True) | Q(for_mine=True))
         .filter(Q(topic__in=topics) | Q(for_mine=True))
@@ -177,10 +182,10 @@ def suggested_training(producer, limit=3, today=None):
         if fitting:
             # Their craft's lesson first, then the need's topics in order (shipping first).
             add(
-                min(fitting, key=lambda x: (not x.for_crafts, need.topics.index(x.topic))),
+                min(fitting, key=lambda x: (not x.for_craft, need.topics.index(x.topic))),
                 need.reason,
             )
     for lesson in lessons:
-        if lesson.for_crafts and lesson.pk not in chosen:
-            add(lesson, _("For makers of %(craft)s.") % {"craft": lesson.for_crafts[0]})
+        if lesson.for_craft and lesson.pk not in chosen:
+            add(lesson, _("For makers of %(craft)s.") % {"craft": lesson.for_craft})
     return suggestions[:limit]

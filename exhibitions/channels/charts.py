@@ -118,7 +118,11 @@ def daily_chart(report, chart_id="daily-chart"):
     stacked = len(channels) > 1 and len(days) * len(channels) > 62
     peak = max(
         (
-            (day.total.sales_rials if stacked else max(c.sales_rials for c in day.cells))
+            (
+                day.total.sales_rials
+                if stacked
+                else max((c.sales_rials for c in day.cells), default=0)
+            )
             for day in days
         ),
         default=0,

@@ -266,3 +266,13 @@ def test_anonymous_visitors_are_sent_to_log_in(market, name, args):
     url = reverse(name, args=[market.fair.pk for _a in args])
     response = Client().get(url)
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_an_organizer_with_no_sales_yet_sees_an_empty_report(organizer_client, fair):
+    """No channel sold anything: the charts draw empty, the page does not fail."""
+    client, _organizer = organizer_client
+    response = client.get(reverse("organizer:reports"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    for svg in re.findall(r"<svg.*?</svg>", page, flags=re.S):
+        ET.fromstring(svg)
