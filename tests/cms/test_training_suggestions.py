@@ -215,7 +215,8 @@ def test_at_most_three_lessons_are_suggested_in_two_queries(
     ProducerActivity.objects.create(
         producer=producer, avg_dispatch_hours=200, computed_at=timezone.now()
     )
-    with django_assert_max_num_queries(2):
+    # PostgreSQL reads the producer's crafts as an array in the same query; SQLite asks apart.
+    with django_assert_max_num_queries(2 if connection.vendor == "postgresql" else 3):
         suggestions = suggested_training(producer)
     assert [s.page.slug for s in suggestions] == ["licence-0", "khatam-packaging", "photography-0"]
 
