@@ -218,14 +218,9 @@ class NewsIndexPage(IndexPage):
         )
 
 
-class NewsPageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "cms.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
+class ArticlePage(BasePage):
+    """A page with a summary, a cover image and a body: news, training, producer stories."""
 
-
-class NewsPage(BasePage):
-    date = models.DateField(_("date"))
     intro = models.TextField(_("summary"), blank=True)
     cover = models.ForeignKey(
         "wagtailimages.Image",
@@ -235,8 +230,24 @@ class NewsPage(BasePage):
         related_name="+",
         verbose_name=_("cover image"),
     )
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    og_type = "article"
+
+    class Meta:
+        abstract = True
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "cms.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPage(ArticlePage):
+    date = models.DateField(_("date"))
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
@@ -245,10 +256,8 @@ class NewsPage(BasePage):
         FieldPanel("tags"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
-    og_type = "article"
 
     class Meta:
         verbose_name = _("news")
@@ -289,7 +298,7 @@ class TrainingIndexPage(IndexPage):
         return context
 
 
-class TrainingPage(BasePage):
+class TrainingPage(ArticlePage):
     """A lesson for producers. Its topic and crafts let the seller panel suggest it to a
     producer who lacks something (no photos, slow shipping, a licence expiring)."""
 
@@ -317,16 +326,6 @@ class TrainingPage(BasePage):
         verbose_name=_("crafts"),
         help_text=_("Leave empty if the lesson is for every craft."),
     )
-    intro = models.TextField(_("summary"), blank=True)
-    cover = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("cover image"),
-    )
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
     attachments = StreamField(
         [("document", DocumentChooserBlock(label=_("document")))],
         blank=True,
@@ -343,10 +342,8 @@ class TrainingPage(BasePage):
         FieldPanel("body"),
         FieldPanel("attachments"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.TrainingIndexPage"]
     subpage_types = []
-    og_type = "article"
 
     class Meta:
         verbose_name = _("training")
@@ -368,7 +365,7 @@ class StoryIndexPage(IndexPage):
         )
 
 
-class ProducerStoryPage(BasePage):
+class ProducerStoryPage(ArticlePage):
     """A producer's story, followed by their products (while they may sell)."""
 
     producer = models.ForeignKey(
@@ -379,16 +376,6 @@ class ProducerStoryPage(BasePage):
         related_name="stories",
         verbose_name=_("producer"),
     )
-    intro = models.TextField(_("summary"), blank=True)
-    cover = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("cover image"),
-    )
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
         FieldPanel("producer"),
@@ -396,10 +383,8 @@ class ProducerStoryPage(BasePage):
         FieldPanel("cover"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.StoryIndexPage"]
     subpage_types = []
-    og_type = "article"
 
     class Meta:
         verbose_name = _("producer story")

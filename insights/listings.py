@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from exhibitions.channels.reports import paid_lines
 from search.models import ProductDocument
+from shop.persian.dates import tehran_days
 
 from .models import ListingInsight, ProductEvent
 
@@ -38,9 +39,7 @@ def _median_without(prices, index):
 def _funnel(start, end):
     """{product id: [views, baskets, orders]} for Tehran days start…end (variants by their
     parent, the listing a buyer sees)."""
-    from .market import _bounds
-
-    since, until = _bounds(start, (end - start).days + 1)
+    since, until = tehran_days(start, (end - start).days + 1)
     figures = defaultdict(lambda: [0, 0, 0])
     events = (
         ProductEvent.objects.filter(at__gte=since, at__lt=until)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from catalog.models import Product, Province
 from exhibitions.channels.reports import paid_lines
 from search.models import ProductDocument
-from shop.persian.dates import TEHRAN
+from shop.persian.dates import tehran_days
 
 from . import crafts as craft_words
 from .models import (
@@ -45,11 +45,6 @@ def last_complete_week(today=None):
     return week_start(today or timezone.localdate()) - datetime.timedelta(days=7)
 
 
-def _bounds(first_day, days):
-    since = datetime.datetime.combine(first_day, datetime.time(), tzinfo=TEHRAN)
-    return since, since + datetime.timedelta(days=days)
-
-
 @dataclass
 class Context:
     """What every week of one run shares: crafts' words, products' crafts, supply."""
@@ -59,17 +54,18 @@ class Context:
     provinces: dict  # Persian name → province id
     supply: dict  # (province id, craft id) → (listings, producers)
     query_crafts: dict = field(default_factory=dict)
+    craft_ids: frozenset = field(init=False)
+
+    def __post_init__(self):
+        self.craft_ids = frozenset(craft_id for craft_id, _terms in self.vocab)
 
     def craft_of_query(self, query, craft_id):
-        if craft_id in self.crafts_ids:
+        """A craft page's search is that craft's; other words are read once per run."""
+        if craft_id in self.craft_ids:
             return craft_id
         if query not in self.query_crafts:
             self.query_crafts[query] = craft_words.craft_for(query, self.vocab)
         return self.query_crafts[query]
-
-    @property
-    def crafts_ids(self):
-        return {craft_id for craft_id, _terms in self.vocab}
 
 
 def _crafts_of_products():
@@ -110,12 +106,10 @@ def context():
     )
 
 
-def _sold_lines(since, until):
-    """Paid order lines in [since, until) with the buyer's province: the shipping address's
-    for online orders, the exhibition's venue for sales at a booth and collections."""
-    start = since.astimezone(TEHRAN).date()
-    end = (until - datetime.timedelta(days=1)).astimezone(TEHRAN).date()
-    return paid_lines(start, end).values_list(
+def _sold_lines(week):
+    """Paid order lines of the week with the buyer's province: the shipping address's for
+    online orders, the exhibition's venue for sales at a booth and collections."""
+    return paid_lines(week, week + datetime.timedelta(days=6)).values_list(
         "order_id",
         "product_id",
         "partner_id",
@@ -142,7 +136,7 @@ def _empty():
 def build_week(week, ctx=None):
     """Rebuild the figures of the week starting Saturday `week`. Returns the rows written."""
     ctx = ctx or context()
-    since, until = _bounds(week, 7)
+    since, until = tehran_days(week, 7)
     demand = defaultdict(_empty)
     unmet = defaultdict(int)
     searches = (
@@ -179,7 +173,7 @@ def build_week(week, ctx=None):
         kind,
         state,
         venue_province,
-    ) in _sold_lines(since, until).iterator(BATCH):
+    ) in _sold_lines(week).iterator(BATCH):
         online = kind in (None, "online")
         province_id = ctx.provinces.get(state) if online else venue_province
         amount = int(price or 0)

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.order.models import Line
 
 from sellers.models import Fulfilment
-from shop.persian.dates import TEHRAN
+from shop.persian.dates import TEHRAN, tehran_days
 
 from ..models import Exhibition, OrderChannel
 
@@ -107,10 +107,7 @@ def default_range(today=None):
 
 def paid_lines(start, end):
     """The lines of paid orders placed on Tehran days start…end, refunded parts left out."""
-    since = datetime.datetime.combine(start, datetime.time(), tzinfo=TEHRAN)
-    until = datetime.datetime.combine(
-        end + datetime.timedelta(days=1), datetime.time(), tzinfo=TEHRAN
-    )
+    since, until = tehran_days(start, (end - start).days + 1)
     cancelled = Fulfilment.objects.filter(
         order=OuterRef("order"), producer=OuterRef("partner"), status=Fulfilment.Status.CANCELLED
     )

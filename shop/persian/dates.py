@@ -100,3 +100,9 @@ def format_jalali_month(value, language: str = "fa") -> str:
     if language == "fa":
         return to_persian_digits(f"{MONTHS_FA[j.month - 1]} {j.year}")
     return f"{MONTHS_EN[j.month - 1]} {j.year}"
+
+
+def tehran_days(first_day: datetime.date, days: int) -> tuple[datetime.datetime, datetime.datetime]:
+    """[since, until): midnight starting `first_day` to midnight after `days` Tehran days."""
+    since = datetime.datetime.combine(first_day, datetime.time(), tzinfo=TEHRAN)
+    return since, since + datetime.timedelta(days=days)
