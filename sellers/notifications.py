@@ -83,7 +83,7 @@ def fulfilment_text(fulfilment):
 
     Status = Fulfilment.Status
     values = {
-        "number": fulfilment.order.number,
+        "number": localised_number(fulfilment.order.number),
         "producer": fulfilment.producer.name,
         "carrier": fulfilment.get_carrier_display(),
         "code": fulfilment.tracking_code,
@@ -134,7 +134,7 @@ def tell_buyer_of_fulfilment(fulfilment_id):
                 logger.warning("SMS for order %s not sent: %s", order.number, error)
         email = order.email or (order.user.email if order.user_id else "")
         if email:
-            subject = _("Your order %(number)s") % {"number": order.number}
+            subject = _("Your order %(number)s") % {"number": localised_number(order.number)}
             body = text + "\n\n" + _("Follow your order: %(url)s") % {"url": order_url(order)}
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
 

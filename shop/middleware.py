@@ -7,6 +7,9 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from shop.persian.html_digits import persian_digits_in_html
+from shop.persian.numbers import ui_language
+
 FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
@@ -75,3 +78,30 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             update["form-action"] = [f"{url.scheme}://{url.netloc}"]
             parts.update = update
         return parts
+
+
+class PersianDigitsMiddleware:
+    """Persian digits in the visible text of every HTML page in the Persian UI, in this one
+    place (shop/persian/html_digits.py says what stays as written). Inside the locale
+    middleware, so the page's language is still active."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.streaming
+            or not response.get("Content-Type", "").startswith("text/html")
+            or getattr(response, "is_rendered", True) is False
+            or ui_language() != "fa"
+        ):
+            return response
+        charset = response.charset or "utf-8"
+        html = response.content.decode(charset)
+        shown = persian_digits_in_html(html)
+        if shown is not html:
+            response.content = shown.encode(charset)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response

@@ -111,6 +111,7 @@ MIDDLEWARE = [
     "shop.middleware.ContentSecurityPolicyMiddleware",  # django-csp + the payment gateway
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.PersianFirstLocaleMiddleware",
+    "shop.middleware.PersianDigitsMiddleware",  # Persian digits in every page's text
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -133,8 +134,15 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "shop" / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # Templates through our loader (shop/template_loaders.py: Oscar's English
+            # aria-labels made translatable), cached as Django does by default.
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    ["shop.template_loaders.Loader"],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
@@ -201,6 +209,9 @@ LOCALE_PATHS = [BASE_DIR / "shop" / "locale", BASE_DIR / "shop" / "locale_oscar"
 TIME_ZONE = "Asia/Tehran"
 USE_I18N = True
 USE_TZ = True
+# Phone numbers read the Iranian way (0912 345 6789), not +98… which bidi flips in Persian text.
+PHONENUMBER_DEFAULT_REGION = "IR"
+PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class ShopConfig(AppConfig):
+    name = "shop"
+
+    def ready(self):
+        from shop.persian import jalali_formats
+
+        jalali_formats.install()  # dates Django formats for people read Jalali
