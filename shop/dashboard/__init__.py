@@ -1,0 +1,1 @@
+"""Forks of Oscar's dashboard apps, holding only the modules they override."""
