@@ -5,7 +5,8 @@ and the desktop still shows its filters beside the products."""
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import pgettext
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
@@ -123,8 +124,9 @@ def test_the_home_page_shows_products_on_a_phones_first_screen(
     screenshot("80-home-phone")
 
     phone.find_element(By.CSS_SELECTOR, "[data-testid=menu-button]").click()
-    wait_until_visible(phone, "#login_link")  # the account links open with the same button
-    wait_until_visible(phone, "#navbarDropdown")
+    # the account links open with the same button
+    wait_until_visible(phone, "#top_page .account-collapse.show #login_link")
+    wait_until_visible(phone, "#navbarSupportedContent.show #navbarDropdown")
     screenshot("81-home-phone-menu")
 
 
@@ -140,7 +142,7 @@ def test_a_category_on_a_phone_folds_its_filters_behind_one_button(
     screenshot("82-category-phone")
 
     phone.find_element(By.CSS_SELECTOR, "[data-testid=filters-button]").click()
-    wait_until_visible(phone, ".facets")
+    wait_until_visible(phone, "#filters.show .facets")  # opened, not still unfolding
     assert phone.find_element(By.CSS_SELECTOR, "a[data-facet=producer]").is_displayed()
     screenshot("83-category-phone-filters")
 
@@ -171,6 +173,9 @@ def test_the_checkout_steps_are_one_short_line_on_a_phone(live_server, phone, sh
     progress = geometry(phone, "[data-testid=checkout-progress]")
     assert progress["visible"] and progress["height"] < 120, progress
     assert not geometry(phone, ".nav-checkout")["visible"]
+    with translation.override("fa"):
+        step_name = pgettext("checkout step", "Shipping address")
+    assert step_name in phone.find_element(By.CSS_SELECTOR, "[data-testid=checkout-progress]").text
     form = geometry(phone, "input[name=first_name]")
     assert form["top"] < PHONE[1], form
     screenshot("85-checkout-phone")
