@@ -201,7 +201,7 @@ def demo_products():
     for product in products:
         values = {value.attribute.code: value.value for value in product.attribute_values.all()}
         craft = product.categories.get().code
-        yield product, craft, values, product.stockrecords.get().price // 10
+        yield product, craft, values, int(product.stockrecords.get().price) // 10
 
 
 def units_of(product, craft, values):
