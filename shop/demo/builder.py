@@ -38,6 +38,7 @@ from sellers.models import Partner, StockRecord
 from shop.persian.digits import to_persian_digits
 
 from . import content
+from . import crafts as craft_data
 from .activity import ensure_activity, ensure_quiet_producers
 from .channels import ensure_booth_stock
 from .cms import ensure_cms_content
@@ -49,17 +50,10 @@ from .money import ensure_money
 ADMIN_EMAIL = "admin@dastsaz.ir"
 ADMIN_PASSWORD = "dastsaz-admin"
 PRODUCER_PASSWORD = "dastsaz-demo"
-IMAGES_PER_CRAFT = 4
+IMAGE_VARIANTS = 3  # pictures per product kind, each drawn with its own colours
 BATCH_SIZE = 2000
 MIN_PRODUCERS = 36
 PRODUCTS_PER_PRODUCER = 300
-PRICE_RANGE_TOMAN = {
-    "carpet": (5_000_000, 80_000_000),
-    "handicraft": (300_000, 6_000_000),
-    "food": (80_000, 900_000),
-    "plant": (150_000, 2_500_000),
-    "digital_service": (2_000_000, 25_000_000),
-}
 
 
 @dataclass
@@ -83,7 +77,6 @@ def load_demo(products: int = 300, progress: bool = True) -> DemoReport:
     ensure_admin()
     crafts = reference.crafts()
     producers = ensure_producers(producer_count_for(products), crafts)
-    ensure_images(crafts)
     created = ensure_products(products, crafts, producers, progress)
     ensure_money(producers, PRODUCER_PASSWORD)
     exhibitions = ensure_exhibitions(producers, PRODUCER_PASSWORD)
@@ -183,24 +176,55 @@ def ensure_producers(count, crafts):
     )
 
 
-def image_name(craft_slug, variant):
-    return f"demo/{craft_slug}-{variant + 1}.jpg"
+def image_name(craft_slug, kind_index, variant):
+    return f"demo/{craft_slug}-{kind_index + 1}-{variant + 1}.jpg"
 
 
-def ensure_images(crafts):
+def ensure_images(names):
+    """Draws the pictures `names` ({image name: (craft slug, seed, kind)}) not yet on disk."""
     root = Path(settings.MEDIA_ROOT)
-    for craft in crafts:
-        for variant in range(IMAGES_PER_CRAFT):
-            path = root / image_name(craft.slug, variant)
-            if not path.exists():
-                draw_product_image(path, craft.product_class, f"{craft.slug}-{variant}")
+    for name, (craft_slug, seed, kind_index) in names.items():
+        path = root / name
+        if not path.exists():
+            draw_product_image(path, craft_slug, seed, kind_index)
+
+
+def round_toman(price_toman):
+    step = 10_000 if price_toman >= 1_000_000 else 1_000
+    return max(step, round(price_toman / step) * step)
+
+
+def size_label(width, length):
+    return f"{to_persian_digits(width)}×{to_persian_digits(length)}"
+
+
+def weight_label(grams):
+    if grams >= 1000:
+        return f"{to_persian_digits(grams // 1000)} کیلویی"
+    return f"{to_persian_digits(grams)} گرمی"
+
+
+@dataclass
+class Choice:
+    """What demo product number `index` is: its kind, size, words; title and price follow."""
+
+    craft: object
+    spec: craft_data.Craft
+    kind_index: int
+    kind: craft_data.Kind
+    variant: int
+    word: str
+    size: object
+    material: str
+    region: str
+    client: str
 
 
 class ProductFactory:
     """Makes the rows for demo product number `index` (0-based), deterministically."""
 
-    def __init__(self, crafts, producers):
-        self.crafts = crafts
+    def __init__(self, crafts_, producers):
+        self.crafts = crafts_
         self.producers = producers
         self.categories = dict(Category.objects.values_list("code", "id"))
         self.classes = {pc.slug: pc for pc in ProductClass.objects.all()}
@@ -210,36 +234,109 @@ class ProductFactory:
         }
         self.options = {}
         for option in AttributeOption.objects.select_related("group"):
-            self.options.setdefault(option.group.code, []).append(option)
+            self.options.setdefault(option.group.code, {})[option.option] = option
         self.producers_by_craft = {
-            i: producers[i :: len(crafts)] or producers for i in range(len(crafts))
+            i: producers[i :: len(crafts_)] or producers for i in range(len(crafts_))
         }
+        self.titles = set(
+            Product.objects.filter(upc__startswith="DZ").values_list("title", flat=True)
+        )
+
+    def choose(self, index, rng):
+        craft = self.crafts[index % len(self.crafts)]
+        spec = craft_data.CRAFTS[craft.slug]
+        turn = index // len(self.crafts)
+        kind_index = turn % len(spec.kinds)
+        kind = spec.kinds[kind_index]
+        return Choice(
+            craft=craft,
+            spec=spec,
+            kind_index=kind_index,
+            kind=kind,
+            variant=(turn // len(spec.kinds)) % IMAGE_VARIANTS,
+            word=rng.choice(spec.words),
+            size=rng.choice(kind.sizes) if kind.sizes else None,
+            material=rng.choice(kind.materials) if kind.materials else "",
+            region=rng.choice(kind.regions) if kind.regions else "",
+            client=rng.choice(craft_data.CLIENTS),
+        )
+
+    def unique_title(self, index, rng, choice):
+        """A title no other demo product has: redraw the words, then number the model."""
+        for _attempt in range(12):
+            title = self.title(choice)
+            if title not in self.titles:
+                break
+            choice.word = rng.choice(choice.spec.words)
+            choice.client = rng.choice(craft_data.CLIENTS)
+            if choice.kind.sizes:
+                choice.size = rng.choice(choice.kind.sizes)
+        else:
+            title = f"{self.title(choice)} مدل {to_persian_digits(index + 1)}"
+        self.titles.add(title)
+        return title
+
+    def title(self, c):
+        class_slug = c.craft.product_class
+        noun = c.kind.noun
+        if class_slug == "carpet":
+            return f"{noun} {c.word} {size_label(*c.size)}"
+        if class_slug == "food":
+            return f"{noun} {c.region} {c.word} {weight_label(c.size)}"
+        if class_slug == "plant":
+            return f"{noun} {c.word} گلدان {to_persian_digits(c.size)}"
+        if class_slug == "digital_service":
+            if noun.startswith("یک ساعت"):
+                return f"{noun} ویژه {c.client}"
+            return f"{noun} {c.word} ویژه {c.client}"
+        if c.kind.pair:
+            return f"{noun} {c.word} سایز {to_persian_digits(c.size)}"
+        if c.size and craft_data.per_of(c.craft.slug, c.kind) == craft_data.PIECE:
+            return f"{noun} {c.word} {size_label(*c.size)}"
+        return f"{noun} {c.word}"
+
+    def price_toman(self, rng, c):
+        low, high = c.kind.price_toman
+        per_unit = rng.uniform(low, high)
+        per = craft_data.per_of(c.craft.slug, c.kind)
+        quantity = {
+            craft_data.SQUARE_METRE: lambda: c.size[0] * c.size[1] / 10_000,
+            craft_data.KILOGRAM: lambda: c.size / 1000,
+        }.get(per, lambda: 1)()
+        return min(max(round_toman(per_unit * quantity), low * quantity), high * quantity)
 
     def build(self, index):
         rng = random.Random(f"DZ{index}")
         craft_index = index % len(self.crafts)
-        craft = self.crafts[craft_index]
-        class_slug = craft.product_class
         craft_producers = self.producers_by_craft[craft_index]
         producer = craft_producers[(index // len(self.crafts)) % len(craft_producers)]
-        attributes = self.attribute_values(class_slug, rng)
-        title = self.title(craft, class_slug, rng, attributes)
+        choice = self.choose(index, rng)
+        if choice.kind.pair:
+            choice.size = rng.randrange(36, 46)
+        craft, class_slug = choice.craft, choice.craft.product_class
+        title = self.unique_title(index, rng, choice)
+        attributes = self.attribute_values(class_slug, rng, choice)
+        per = craft_data.per_of(craft.slug, choice.kind)
+        unit = DEMO_UNITS.get(class_slug, Product.Unit.PIECE)
+        if choice.kind.pair:
+            unit = Product.Unit.PAIR
+        elif per == craft_data.METRE:
+            unit = Product.Unit.METRE
         product = Product(
             upc=f"DZ{index + 1:07d}",
             title=title,
             slug=slugify(title, allow_unicode=True)[:128] or f"dz{index + 1}",
-            description=content.DESCRIPTION.format(
+            description=content.description(class_slug).format(
                 title=title, place=producer.province.name_fa, maker=producer.name
             ),
             product_class=self.classes[class_slug],
             structure=Product.STANDALONE,
             is_public=True,
-            unit=DEMO_UNITS.get(class_slug, Product.Unit.PIECE),
+            unit=unit,
             preparation_days=rng.choice((0, 0, 0, 3, 7)) if class_slug == "handicraft" else 0,
             carriers=rng.choice(DEMO_CARRIERS) if BY_SLUG[class_slug].requires_shipping else [],
         )
-        low, high = PRICE_RANGE_TOMAN[class_slug]
-        price_rials = rng.randrange(low // 1000, high // 1000) * 1000 * 10
+        price_rials = int(self.price_toman(rng, choice)) * 10
         tracks_stock = BY_SLUG[class_slug].track_stock
         stock = (0 if rng.random() < 0.06 else rng.randrange(1, 26)) if tracks_stock else None
         stockrecord = StockRecord(
@@ -249,51 +346,50 @@ class ProductFactory:
             price=price_rials,
             num_in_stock=stock,
         )
-        image = ProductImage(original=image_name(craft.slug, index % IMAGES_PER_CRAFT))
+        name = image_name(craft.slug, choice.kind_index, choice.variant)
+        image = ProductImage(original=name)
         category = ProductCategory(category_id=self.categories[craft.slug])
-        return product, stockrecord, image, category, attributes
+        seed = (craft.slug, name, choice.kind_index)
+        return product, stockrecord, image, category, attributes, (name, seed)
 
-    def title(self, craft, class_slug, rng, attributes):
-        noun = rng.choice(content.PRODUCTS_BY_CRAFT[craft.slug])
-        qualifier = rng.choice(content.QUALIFIERS[class_slug])
-        values = {a.attribute.code: a for a in attributes}
-        if class_slug == "carpet":
-            size = f"{values['width_cm'].value_integer}×{values['length_cm'].value_integer}"
-            return f"{noun} {qualifier} {to_persian_digits(size)}"
-        if class_slug == "food":
-            weight = to_persian_digits(values["net_weight_g"].value_integer)
-            return f"{noun} {qualifier} {weight} گرمی"
-        return f"{noun} {qualifier}"
-
-    def attribute_values(self, class_slug, rng):
+    def attribute_values(self, class_slug, rng, c):
         today = datetime.date(2026, 10, 1)
+        size = c.size
         generated = {
-            "materials": lambda: rng.choice(
-                ["چرم طبیعی", "پشم", "چوب گردو", "مس", "نقره", "نخ پنبه"]
+            "materials": lambda: c.material,
+            "dimensions": lambda: (
+                f"سایز {to_persian_digits(size)}"
+                if c.kind.pair
+                else f"{size_label(*size)} سانتی‌متر"
+                if size
+                else ""
             ),
-            "dimensions": lambda: f"{rng.randrange(10, 60)}×{rng.randrange(10, 60)} سانتی‌متر",
-            "technique": lambda: rng.choice(["دست‌دوز", "دستباف", "حکاکی دستی", "ریخته‌گری"]),
-            "width_cm": lambda: rng.choice([60, 80, 100, 150, 200, 250]),
-            "length_cm": lambda: rng.choice([90, 120, 150, 200, 300, 350]),
-            "knot_density": lambda: rng.choice([25, 30, 40, 50, 60, 70]),
-            "net_weight_g": lambda: rng.choice([100, 250, 500, 1000]),
+            "technique": lambda: rng.choice(c.spec.techniques or ("دست‌ساز",)),
+            "width_cm": lambda: size[0],
+            "length_cm": lambda: size[1],
+            "material": lambda: c.material,
+            "knot_density": lambda: rng.choice(c.spec.knots) if c.spec.knots else None,
+            "dye": lambda: rng.choice(c.spec.dyes),
+            "net_weight_g": lambda: size,
             "production_date": lambda: today - datetime.timedelta(days=rng.randrange(1, 60)),
             "best_before": lambda: today + datetime.timedelta(days=rng.randrange(120, 540)),
             "health_licence": lambda: f"{rng.randrange(10, 99)}/{rng.randrange(10000, 99999)}",
-            "pot_size": lambda: rng.choice(["۱۲", "۱۴", "۱۷", "۲۱"]) + " سانتی‌متر",
-            "care_notes": lambda: "نور غیرمستقیم، آبیاری هفته‌ای یک بار",
-            "delivery_days": lambda: rng.choice([3, 5, 7, 14, 30]),
-            "revisions": lambda: rng.choice([1, 2, 3]),
+            "pot_size": lambda: f"{to_persian_digits(size)} سانتی‌متر",
+            "care_notes": lambda: rng.choice(content.CARE_NOTES),
+            "delivery_days": lambda: content.delivery_days(c.kind.noun, c.word, rng),
+            "revisions": lambda: 1 + c.spec.words.index(c.word) if c.word in c.spec.words else 1,
         }
         values = []
         for spec in BY_SLUG[class_slug].attributes:
-            attribute = self.attributes[(class_slug, spec.code)]
-            value = ProductAttributeValue(attribute=attribute)
+            generated_value = generated[spec.code]()
+            if generated_value in (None, ""):
+                continue
+            value = ProductAttributeValue(attribute=self.attributes[(class_slug, spec.code)])
             if spec.type == "option":
-                value.value_option = rng.choice(self.options[f"{class_slug}-{spec.code}"])
+                value.value_option = self.options[f"{class_slug}-{spec.code}"][generated_value]
             else:
                 field = {"text": "value_text", "integer": "value_integer", "date": "value_date"}
-                setattr(value, field[spec.type], generated[spec.code]())
+                setattr(value, field[spec.type], generated_value)
             values.append(value)
         return values
 
@@ -308,7 +404,7 @@ def ensure_products(count, crafts, producers, progress):
         batch = [factory.build(i) for i in range(start, min(count, start + BATCH_SIZE))]
         with transaction.atomic():
             Product.objects.bulk_create([row[0] for row in batch])
-            for product, stockrecord, image, category, attributes in batch:
+            for product, stockrecord, image, category, attributes, _picture in batch:
                 stockrecord.product = image.product = category.product = product
                 for value in attributes:
                     value.product = product
@@ -316,6 +412,7 @@ def ensure_products(count, crafts, producers, progress):
             ProductImage.objects.bulk_create([row[2] for row in batch])
             ProductCategory.objects.bulk_create([row[3] for row in batch])
             ProductAttributeValue.objects.bulk_create([v for row in batch for v in row[4]])
+            ensure_images(dict(row[5] for row in batch))
             index_products([row[0].id for row in batch])
         bar.update(len(batch))
     bar.close()

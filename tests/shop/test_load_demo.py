@@ -175,3 +175,121 @@ def test_the_demo_nowruz_fair_runs_from_five_days_before_nowruz_to_10_farvardin(
 
     dates = nowruz_fair_dates(datetime.date.fromisoformat(today))
     assert dates == (datetime.date.fromisoformat(first_day), datetime.date.fromisoformat(last_day))
+
+
+# What a buyer would notice is wrong, as data rules: a material word and the crafts that may
+# use it (a leather khatam box or a leather towel is a mistake).
+MATERIAL_CRAFTS = {
+    "چرم": {"leather", "giveh-knitting"},
+    "نقره": {"jewellery"},
+    "استخوان": {"khatam"},
+    "فیروزه": {"jewellery"},
+    "مس": {"engraving", "jewellery"},
+    "سفال": {"sculpture"},
+}
+# Per-kilogram ceilings a buyer would believe (Toman, 2026): no 100 g of figs at 702,000.
+FOOD_TOMAN_PER_KG = {"dried-fruit": 2_500_000, "mushroom": 5_000_000, "medicinal-herbs": 12_000_000}
+
+
+def demo_products():
+    from catalog.models import Product
+
+    products = Product.objects.filter(upc__startswith="DZ").select_related("product_class")
+    products = products.prefetch_related(
+        "categories", "stockrecords", "attribute_values__attribute"
+    )
+    for product in products:
+        values = {value.attribute.code: value.value for value in product.attribute_values.all()}
+        craft = product.categories.get().code
+        yield product, craft, values, int(product.stockrecords.get().price) // 10
+
+
+def units_of(product, craft, values):
+    """How many of the craft's price units the product is: m² of carpet, kg of food, one."""
+    from shop.demo import crafts
+
+    per = crafts.per_of(craft, crafts.kind_of(craft, product.title))
+    if per == crafts.SQUARE_METRE:
+        return values["width_cm"] * values["length_cm"] / 10_000
+    if per == crafts.KILOGRAM:
+        return values["net_weight_g"] / 1000
+    return 1
+
+
+def picture(product):
+    from PIL import Image
+
+    with Image.open(Path(settings.MEDIA_ROOT) / product.images.get().original.name) as image:
+        return image.convert("RGB").resize((64, 64)).histogram()
+
+
+def histogram_distance(one, two):
+    return sum(abs(a - b) for a, b in zip(one, two, strict=True)) / (2 * 64 * 64 * 3)
+
+
+def test_demo_products_are_believable_per_craft(reference_data):
+    from shop.demo import crafts
+
+    call_command("load_demo", "--no-progress", "--products", "120")
+    rows = list(demo_products())
+    titles = [product.title for product, *_ in rows if product.is_public]
+    assert len(titles) == len(set(titles)) == 120
+
+    by_craft = {}
+    for product, craft, values, price_toman in rows:
+        by_craft.setdefault(craft, []).append(product)
+        spec, kind = crafts.CRAFTS[craft], crafts.kind_of(craft, product.title)
+        # Materials belong to the craft's kind, and no material word strays into another craft.
+        material = values.get("materials") or values.get("material")
+        if material is not None:
+            material = str(material)
+            assert material in kind.materials, (product.title, material)
+            for word, allowed in MATERIAL_CRAFTS.items():
+                assert word not in material or craft in allowed, (craft, product.title, material)
+        # The price per the craft's unit is inside the kind's range.
+        units = units_of(product, craft, values)
+        low, high = kind.price_toman
+        assert low - 10_000 / units <= price_toman / units <= high + 10_000 / units, product.title
+        if craft in FOOD_TOMAN_PER_KG:
+            assert product.unit == "pack" and values["net_weight_g"] in kind.sizes
+            assert price_toman / units <= FOOD_TOMAN_PER_KG[craft], product.title
+        if product.product_class.slug == "carpet":
+            assert (values["width_cm"], values["length_cm"]) in kind.sizes
+            assert f"{values['width_cm']}×{values['length_cm']}" in to_latin(product.title)
+        if kind.pair:
+            assert product.unit == "pair"
+        assert spec is not None
+    assert set(by_craft) == set(crafts.CRAFTS)
+
+    # Digital services are not posted: their class needs no shipping and they name no carrier.
+    services = [p for p, *_ in rows if p.product_class.slug == "digital_service"]
+    assert services and all(not p.is_shipping_required and not p.carriers for p in services)
+    goods = [p for p, *_ in rows if p.product_class.slug != "digital_service"]
+    assert all(p.is_shipping_required for p in goods)
+
+    # Pictures: a carpet and a jar of herbs look different, and so do two khatam boxes.
+    carpet, khatam = by_craft["carpet-weaving"][0], by_craft["khatam"][:2]
+    assert histogram_distance(picture(carpet), picture(by_craft["dried-fruit"][0])) > 0.2
+    assert histogram_distance(picture(khatam[0]), picture(khatam[1])) > 0.05
+    assert khatam[0].images.get().original.name != khatam[1].images.get().original.name
+
+
+def to_latin(text):
+    from shop.persian.digits import to_latin_digits
+
+    return to_latin_digits(text)
+
+
+def test_a_basket_of_demo_digital_services_has_no_shipping_line(reference_data, client):
+    from django.urls import reverse
+    from django.utils import translation
+    from oscar.apps.shipping.methods import NoShippingRequired
+
+    call_command("load_demo", "--no-progress", "--products", "40")
+    service = Product.objects.filter(product_class__slug="digital_service").first()
+    client.post(reverse("basket:add", args=[service.pk]), {"quantity": 1})
+    page = client.get(reverse("basket:summary")).content.decode()
+    assert service.title in page
+    with translation.override("fa"):
+        assert str(NoShippingRequired().name) not in page
+        assert f"<h3>{translation.gettext('Shipping')}</h3>" not in page
