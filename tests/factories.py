@@ -17,6 +17,7 @@ from catalog.models import (
 )
 from search.indexing import index_products
 from sellers.models import Partner, StockRecord
+from shop.persian.digits import to_persian_digits as fa
 
 
 def jpeg_bytes(size=(400, 300), colour=(150, 60, 40)):
@@ -38,7 +39,7 @@ class ProducerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Partner
 
-    name = factory.Sequence(lambda n: f"کارگاه شماره {n}")
+    name = factory.Sequence(lambda n: f"کارگاه شماره {fa(n)}")
     code = factory.Sequence(lambda n: f"producer-{n}")
     licence_number = factory.Sequence(lambda n: f"14030{n:05d}")
     slug = factory.Sequence(lambda n: f"producer-{n}")
@@ -57,7 +58,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Product
 
-    title = factory.Sequence(lambda n: f"جعبه خاتم شماره {n}")
+    title = factory.Sequence(lambda n: f"جعبه خاتم شماره {fa(n)}")
     product_class = factory.LazyFunction(lambda: ProductClass.objects.get(slug="handicraft"))
     structure = Product.STANDALONE
     is_public = True
@@ -117,7 +118,7 @@ class OrganizerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "exhibitions.Organizer"
 
-    name = factory.Sequence(lambda n: f"اداره کل کار استان {n}")
+    name = factory.Sequence(lambda n: f"اداره کل کار استان {fa(n)}")
     kind = "labour_office"
     email = factory.Sequence(lambda n: f"organizer{n}@example.ir")
     province = factory.LazyFunction(lambda: Province.objects.get(code="ISF"))
@@ -128,7 +129,7 @@ class VenueFactory(factory.django.DjangoModelFactory):
         model = "exhibitions.Venue"
 
     organizer = factory.SubFactory(OrganizerFactory)
-    name = factory.Sequence(lambda n: f"بوستان شماره {n}")
+    name = factory.Sequence(lambda n: f"بوستان شماره {fa(n)}")
     address = "خیابان چهارباغ، ورودی شمالی"
     province = factory.LazyAttribute(lambda o: o.organizer.province)
     city = factory.LazyAttribute(lambda o: o.province.cities.get(is_capital=True))
@@ -144,7 +145,7 @@ class ExhibitionFactory(factory.django.DjangoModelFactory):
 
     organizer = factory.SubFactory(OrganizerFactory)
     venue = factory.SubFactory(VenueFactory, organizer=factory.SelfAttribute("..organizer"))
-    title = factory.Sequence(lambda n: f"نمایشگاه صنایع دستی شماره {n}")
+    title = factory.Sequence(lambda n: f"نمایشگاه صنایع دستی شماره {fa(n)}")
     slug = factory.Sequence(lambda n: f"fair-{n}")
     kind = "seasonal"
     status = "accepting"

@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from cms.models import HomePage, NewsIndexPage, NewsPage
+from shop.persian.digits import to_persian_digits
 from tests.factories import jpeg_bytes
 
 
@@ -42,7 +43,7 @@ def news(home, count=3, cover=None):
     for n in range(count):
         item = index.add_child(
             instance=NewsPage(
-                title=f"خبر شماره {n + 1}",
+                title=f"خبر شماره {to_persian_digits(n + 1)}",
                 slug=f"news-{n + 1}-{NewsPage.objects.count()}",
                 date=today - datetime.timedelta(days=n),
                 intro="بازارچه تازه‌ای برای تولیدکنندگان خانگی باز شد.",
@@ -66,8 +67,8 @@ def every_block(products, producers, image, copies=2):
     body = []
     for n in range(copies):
         body += [
-            block("heading", {"text": f"سرتیتر {n}", "size": "h2"}),
-            block("paragraph", f"<p>متن شماره {n} دربارهٔ دست‌سازها.</p>"),
+            block("heading", {"text": f"سرتیتر {to_persian_digits(n)}", "size": "h2"}),
+            block("paragraph", f"<p>متن شماره {to_persian_digits(n)} دربارهٔ دست‌سازها.</p>"),
             block("image", {"image": image.pk, "caption": "کارگاه خاتم", "attribution": "زهرا"}),
             block("quote", {"text": "هر گره یک داستان است.", "attribute_name": "مریم"}),
             block("products", {"title": "برگزیده‌ها", "products": [p.pk for p in products]}),

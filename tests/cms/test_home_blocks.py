@@ -12,6 +12,7 @@ from exhibitions.models import Exhibition
 from search.indexing import index_products
 from sellers.models import Partner
 from shop.persian.dates import format_jalali_date
+from shop.persian.digits import to_latin_digits
 from tests.factories import ExhibitionFactory, ProducerFactory, UserFactory, make_product
 
 from .builders import block, every_block, home_page, news, publish, wagtail_image
@@ -29,7 +30,8 @@ def found_testids(html, name):
 
 
 def card_titles(html):
-    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html)
+    """The cards' titles, digits back to Latin to compare with the products' titles."""
+    return [to_latin_digits(t) for t in re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html)]
 
 
 @pytest.fixture
