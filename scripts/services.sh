@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests need, installed and started on this machine: PostgreSQL, Redis,
-# Elasticsearch 8 (from Maven Central), Debian's Chromium with its driver, and docker-compose
-# (to validate docker-compose.yml).
+# Elasticsearch 8 (from Maven Central), Debian's Chromium with its driver, axe-core (npm, pinned
+# in package-lock.json, for the accessibility test) and docker-compose (to validate
+# docker-compose.yml).
 # Idempotent: what runs already is left as it is.
 #
 #   scripts/services.sh          set up and start; write .services/env for the tests
@@ -153,6 +154,21 @@ chromium() {
     install chromium chromium-driver
 }
 
+# --- axe-core for the accessibility test, from npm at the version package-lock.json pins -----
+axe() {
+    local lock=node_modules/.package-lock.json
+    if [ -f node_modules/axe-core/axe.min.js ] && [ "$lock" -nt package-lock.json ]; then
+        return 0
+    fi
+    if ! command -v npm >/dev/null 2>&1; then
+        [ -n "$check_only" ] && { say "missing: npm (nodejs npm), for axe-core"; return 1; }
+        install nodejs npm || return 1
+    fi
+    [ -n "$check_only" ] && { say "missing: node_modules (npm ci)"; return 1; }
+    say "npm ci (axe-core)"
+    npm ci --silent --no-audit --no-fund >&2 || { say "npm ci failed"; return 1; }
+}
+
 # --- docker-compose, to validate docker-compose.yml (no engine runs here) --------------------
 compose() {
     command -v docker-compose >/dev/null 2>&1 && return 0
@@ -165,6 +181,7 @@ postgres || status=1
 redis || status=1
 elasticsearch || status=1
 chromium || status=1
+axe || status=1
 compose || status=1
 if [ "$status" != 0 ]; then
     say "some services are missing (see above); the tests run with what there is"
