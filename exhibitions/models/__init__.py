@@ -31,7 +31,7 @@ class Organizer(models.Model):
         SUPPORT_COMPANY = "support_company", _("support company")
         OTHER = "other", _("other organisation")
 
-    name = models.CharField(_("name"), max_length=128)
+    name = models.CharField(_("name"), max_length=128, db_collation="persian")
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
     province = models.ForeignKey(
         "catalogue.Province", on_delete=models.PROTECT, null=True, blank=True,
@@ -58,7 +58,7 @@ class Venue(models.Model):
     organizer = models.ForeignKey(
         Organizer, on_delete=models.CASCADE, related_name="venues", verbose_name=_("organizer")
     )
-    name = models.CharField(_("name"), max_length=128)
+    name = models.CharField(_("name"), max_length=128, db_collation="persian")
     address = models.CharField(_("address"), max_length=255)
     province = models.ForeignKey(
         "catalogue.Province", on_delete=models.PROTECT, related_name="venues",

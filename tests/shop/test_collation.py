@@ -5,11 +5,12 @@ from django.db import connection
 from django.urls import reverse
 
 from catalog.models import Category, City, Province
+from exhibitions.models import Organizer, Venue
 from insights.market_selectors import crafts as insight_crafts
 from sellers.models import Partner
 from shop.checkout.forms import ShippingAddressForm
 from shop.persian.text import persian_sort_key, persian_sorted
-from tests.factories import ProducerFactory, make_product
+from tests.factories import OrganizerFactory, ProducerFactory, VenueFactory, make_product
 
 # The 31 provinces as a Persian reader expects them (and as ICU "fa" sorts them).
 PROVINCES_IN_ORDER = [
@@ -96,8 +97,18 @@ def test_producers_are_ordered_by_the_persian_collation(reference_data):
                 " WHERE column_name IN ('name', 'name_fa') AND collation_name IS NOT NULL"
             )
             collations = dict(cursor.fetchall())
-        for model in (Partner, Province, City):
+        for model in (Partner, Province, City, Organizer, Venue):
             assert collations[model._meta.db_table] == "persian"
+
+
+def test_organizers_and_venues_are_ordered_by_the_persian_collation(reference_data):
+    for name in ["هلال احمر", "گروه گیلان", "کانون کرج", "چهارمحال", "جهاد دانشگاهی"]:
+        VenueFactory(name=f"بوستان {name}", organizer=OrganizerFactory(name=name))
+    assert list(Organizer.objects.values_list("name", flat=True)) == [
+        "جهاد دانشگاهی", "چهارمحال", "کانون کرج", "گروه گیلان", "هلال احمر",
+    ]  # fmt: skip
+    assert list(Venue.objects.values_list("name", flat=True))[0] == "بوستان جهاد دانشگاهی"
+    assert list(Venue.objects.values_list("name", flat=True))[-1] == "بوستان هلال احمر"
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="ICU is PostgreSQL's")
