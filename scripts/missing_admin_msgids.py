@@ -5,14 +5,21 @@ Oscar:
 
     DJANGO_SETTINGS_MODULE=shop.settings.test .venv/bin/python scripts/missing_admin_msgids.py
 
+Oscar's own English catalogue misses many msgids its templates and code use (it is not
+regenerated each release), so Oscar's msgids are extracted afresh from its source with
+makemessages (needs xgettext).
+
 Asks Django itself (gettext under translation.override("fa"), and the catalogue Wagtail's
 /cms/jsi18n/ serves), so a msgid that any catalogue already translates is not listed.
 Entries that read the same in Persian (placeholders only, ISO, CSV) are listed too: the test
 tests/cms/test_admin_persian.py keeps the short list of those.
 """
 
+import contextlib
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import django
@@ -28,16 +35,32 @@ from django.utils.translation.trans_real import DjangoTranslation  # noqa: E402
 
 
 def english_catalogues():
-    """(app, domain, path) of every English catalogue of the installed Wagtail and Oscar apps."""
+    """(app, domain, path) of the English catalogues of the installed Wagtail apps, and of
+    Oscar's msgids."""
     for app in apps.get_app_configs():
-        if app.name.split(".")[0] in ("wagtail", "oscar"):
+        if app.name.split(".")[0] == "wagtail":
             for domain in ("django", "djangojs"):
                 path = Path(app.path) / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"
                 if path.exists():
                     yield app.name, domain, path
-    import oscar
+    yield "oscar", "django", oscar_msgids(Path(tempfile.mkdtemp()))
 
-    yield "oscar", "django", Path(oscar.__file__).parent / "locale/en/LC_MESSAGES/django.po"
+
+def oscar_msgids(workdir):
+    """Oscar's msgids as its installed source uses them: makemessages run on a copy of it."""
+    import oscar
+    from django.core.management import call_command
+
+    copy = workdir / "oscar"
+    shutil.copytree(
+        Path(oscar.__file__).parent,
+        copy,
+        ignore=shutil.ignore_patterns("locale", "static", "__pycache__", "migrations"),
+    )
+    (copy / "locale").mkdir()
+    with contextlib.chdir(copy):
+        call_command("makemessages", locale=["en"], no_wrap=True, verbosity=0)
+    return copy / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 
 def untranslated():
