@@ -17,8 +17,12 @@ from tests.factories import UserFactory, make_product
 
 OVERRIDES = Path(settings.BASE_DIR) / "shop" / "locale_oscar" / "fa" / "LC_MESSAGES"
 LATIN = re.compile("[A-Za-z]")
-# What a Persian string may keep from its msgid: HTML tags and format placeholders.
-MARKUP = re.compile(r"<[^>]*>|%\(\w+\)(?:\.\d)?[sdfr]|%[sd]")
+# What a Persian string may keep from its msgid: HTML tags, code, format placeholders, and
+# the names and codes staff read in Latin letters in Persian too (Wagtail admin, dashboard).
+MARKUP = re.compile(
+    r"<code>.*?</code>|<[^>]*>|%\(\w+\)(?:\.\d)?[sdfr]|%[sdi]|\{\w*\}"
+    r"|\b(?:API|UTC|SKU|UPC|ISO|Enter|AttributeOption|ascii_snake_case|A-Z|last)\b"
+)
 
 
 def override_catalogue():
