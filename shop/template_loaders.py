@@ -1,10 +1,11 @@
-"""Oscar's templates with their few hard-coded English labels made translatable.
+"""Oscar's and Wagtail's templates with their few hard-coded English labels made translatable.
 
 About ninety of Oscar's templates say `aria-label="breadcrumb"` (and its navigation buttons
-"Toggle navigation", its dialogs "Close") in English, which a screen reader then reads out on
-a Persian page. Rather than copy each template to change one attribute, the loader below
-rewrites those attributes as Django's `{{ _("…") }}` (which needs no `{% load i18n %}`) when
-a template is read; the Persian words are in shop/locale like any other.
+"Toggle navigation", its dialogs "Close", its dashboard lists "Filters:", Wagtail's header
+"Actions") in English, which a Persian page then shows or a screen reader reads out. Rather
+than copy each template to change one label, the loader below rewrites those exact pieces as
+Django's `{{ _("…") }}` (which needs no `{% load i18n %}`) when a template is read (once: the
+loader is cached); the Persian words are in shop/locale like any other.
 """
 
 from django.template.loaders import filesystem
@@ -15,10 +16,14 @@ LABELS = {
     "breadcrumb": gettext_noop("Breadcrumb"),
     "Toggle navigation": gettext_noop("Toggle navigation"),
     "Close": gettext_noop("Close"),
+    "Actions": gettext_noop("Actions"),
 }
-REWRITES = tuple(
-    (f'aria-label="{english}"', f"aria-label=\"{{{{ _('{msgid}') }}}}\"")
-    for english, msgid in LABELS.items()
+REWRITES = (
+    *(
+        (f'aria-label="{english}"', f"aria-label=\"{{{{ _('{msgid}') }}}}\"")
+        for english, msgid in LABELS.items()
+    ),
+    ("<label>Filters:</label>", f"<label>{{{{ _('{gettext_noop('Filters:')}') }}}}</label>"),
 )
 
 
@@ -31,7 +36,7 @@ class Loader(filesystem.Loader):
 
     def get_contents(self, origin):
         contents = super().get_contents(origin)
-        if "aria-label=" in contents:
-            for english, translatable in REWRITES:
+        for english, translatable in REWRITES:
+            if english in contents:
                 contents = contents.replace(english, translatable)
         return contents
