@@ -18,12 +18,13 @@ LABELS = {
     "Close": gettext_noop("Close"),
     "Actions": gettext_noop("Actions"),
 }
+FILTERS = gettext_noop("Filters:")  # Oscar's dashboard lists
 REWRITES = (
     *(
         (f'aria-label="{english}"', f"aria-label=\"{{{{ _('{msgid}') }}}}\"")
         for english, msgid in LABELS.items()
     ),
-    ("<label>Filters:</label>", f"<label>{{{{ _('{gettext_noop('Filters:')}') }}}}</label>"),
+    ("<label>Filters:</label>", f"<label>{{{{ _('{FILTERS}') }}}}</label>"),
 )
 
 
