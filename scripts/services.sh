@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What the tests need, installed and started on this machine: PostgreSQL, Redis,
-# Elasticsearch 8 (from Maven Central), Debian's Chromium with its driver, axe-core (npm, pinned
-# in package-lock.json, for the accessibility test) and docker-compose (to validate
-# docker-compose.yml).
+# Elasticsearch 8 (from Maven Central), Debian's Chromium with its driver, GNU gettext,
+# axe-core (npm, pinned in package-lock.json, for the accessibility test) and docker-compose
+# (to validate docker-compose.yml).
 # Idempotent: what runs already is left as it is.
 #
 #   scripts/services.sh          set up and start; write .services/env for the tests
@@ -169,6 +169,13 @@ axe() {
     npm ci --silent --no-audit --no-fund >&2 || { say "npm ci failed"; return 1; }
 }
 
+# --- GNU gettext: makemessages/msgfmt, for the catalogue tests -----------------------------
+gettext_tools() {
+    command -v xgettext >/dev/null 2>&1 && command -v msgfmt >/dev/null 2>&1 && return 0
+    [ -n "$check_only" ] && { say "missing: gettext"; return 1; }
+    install gettext
+}
+
 # --- docker-compose, to validate docker-compose.yml (no engine runs here) --------------------
 compose() {
     command -v docker-compose >/dev/null 2>&1 && return 0
@@ -182,6 +189,7 @@ redis || status=1
 elasticsearch || status=1
 chromium || status=1
 axe || status=1
+gettext_tools || status=1
 compose || status=1
 if [ "$status" != 0 ]; then
     say "some services are missing (see above); the tests run with what there is"

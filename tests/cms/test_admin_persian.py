@@ -2,16 +2,13 @@
 string of their English catalogues has Persian (Wagtail's and Oscar's own Persian catalogues,
 completed by shop/locale_oscar/fa), and the admin pages editors use read no English."""
 
-import contextlib
 import json
 import shutil
 from pathlib import Path
 
-import oscar
 import pytest
 from babel.messages.pofile import read_po
 from django.apps import apps
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation.trans_real import DjangoTranslation
@@ -41,20 +38,13 @@ SAME_IN_PERSIAN = {
 
 @pytest.fixture(scope="module")
 def oscar_msgids(tmp_path_factory):
-    """Oscar's msgids as its templates and code use them. Its English catalogue misses many
-    (it is not regenerated each release), so makemessages extracts them from a copy."""
+    """Oscar's msgids as its templates and code use them (its English catalogue misses many):
+    extracted from a copy of its source by the same code as scripts/missing_admin_msgids.py."""
     if not shutil.which("xgettext"):
-        pytest.skip("makemessages needs xgettext (GNU gettext)")
-    copy = tmp_path_factory.mktemp("oscar") / "oscar"
-    shutil.copytree(
-        Path(oscar.__file__).parent,
-        copy,
-        ignore=shutil.ignore_patterns("locale", "static", "__pycache__", "migrations"),
-    )
-    (copy / "locale").mkdir()
-    with contextlib.chdir(copy):
-        call_command("makemessages", locale=["en"], no_wrap=True, verbosity=0)
-    return copy / "locale" / "en" / "LC_MESSAGES" / "django.po"
+        pytest.fail("makemessages needs xgettext: install gettext (scripts/services.sh does)")
+    from scripts.missing_admin_msgids import oscar_msgids as extract
+
+    return extract(tmp_path_factory.mktemp("oscar"))
 
 
 def english_catalogues(domain, oscar_po=None):
