@@ -1,0 +1,203 @@
+"""Storefront pages under real load: gunicorn with production settings, loaded by wrk.
+
+Usage (a database filled by `load_demo --products N`; Debian's `wrk`):
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/dastsaz_bench \
+    REDIS_URL=redis://127.0.0.1:6379/5 .venv/bin/python bench/load.py [--seconds 10]
+
+Starts gunicorn (2 sync workers, persistent database connections, shop.settings.production
+with the sandbox and console SMS said on purpose) on a free port, then loads each page with
+`wrk -t2 -c16` after a warm-up, for an anonymous visitor and for a signed-in buyer with two
+products in their basket. Prints per page: requests per second, p50 and p99 latency, SQL
+queries (counted in this process with Django's test client) and the ratio to the bare view
+(/healthz/) measured by the same server in the same run; at the end, each worker's resident
+memory. Targets: ../shared/design/performance.md and issue 16. No timing is asserted anywhere.
+"""
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings.dev")
+os.environ.setdefault("DEBUG", "false")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from oscar.core.loading import get_model  # noqa: E402
+
+from catalog.models import Category, Product  # noqa: E402
+
+BUYER = "bench-buyer@example.ir"
+HTTPS = "X-Forwarded-Proto: https"  # production redirects plain HTTP; the proxy says HTTPS
+
+
+def pages():
+    category = Category.objects.filter(depth=2).order_by("id").first()
+    product = Product.objects.browsable().order_by("id").first()
+    word = "گلیم"
+    return {
+        "bare view": "/healthz/",
+        "home": "/",
+        "catalogue listing": "/catalogue/",
+        "category listing": category.get_absolute_url(),
+        "product page": product.get_absolute_url(),
+        "search, one word": f"/search/?q={word}",
+    }
+
+
+def buyer_session():
+    """A signed-in buyer with two products in their basket; their session cookie."""
+    user, _ = get_user_model().objects.get_or_create(username="bench-buyer", email=BUYER)
+    Basket = get_model("basket", "Basket")
+    basket, _ = Basket.open.get_or_create(owner=user)
+    if not basket.num_lines:
+        for product in Product.objects.browsable().filter(stockrecords__num_in_stock__gt=5)[:2]:
+            basket.add_product(product, 1)
+    client = Client()
+    client.force_login(user)
+    name = settings.SESSION_COOKIE_NAME
+    return client, f"{name}={client.cookies[name].value}"
+
+
+def queries(client, url):
+    client.get(url, headers={"x-forwarded-proto": "https"})  # warm caches
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return len(captured)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(port, workers):
+    static_root = tempfile.mkdtemp(prefix="dastsaz-static-")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "shop.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ZARINPAL_SANDBOX": "true",
+        "SMS_CONSOLE": "true",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATIC_ROOT": static_root,
+        "CONN_MAX_AGE": "600",
+        "SECURE_HSTS_SECONDS": "0",
+    }
+    python = sys.executable
+    subprocess.run(
+        [python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    gunicorn = [python, "-m", "gunicorn", "shop.wsgi:application", "--workers", str(workers)]
+    server = subprocess.Popen(
+        [*gunicorn, "--bind", f"127.0.0.1:{port}", "--log-level", "warning"], cwd=ROOT, env=env
+    )
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/healthz/", headers={"X-Forwarded-Proto": "https"}
+    )
+    for _ in range(60):
+        try:
+            if urllib.request.urlopen(request, timeout=2).status == 200:
+                return server, static_root
+        except OSError:
+            time.sleep(0.5)
+    server.terminate()
+    raise SystemExit("gunicorn did not answer /healthz/ within 30 s")
+
+
+def load(port, path, seconds, connections, cookie=None):
+    headers = ["-H", HTTPS] + (["-H", f"Cookie: {cookie}"] if cookie else [])
+    url = f"http://127.0.0.1:{port}{path}"
+    wrk = ["wrk", "-t2", f"-c{connections}", "--latency", *headers]
+    subprocess.run([*wrk, "-d2s", url], capture_output=True)  # warm-up
+    out = subprocess.run([*wrk, f"-d{seconds}s", url], capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    latency = {q: _ms(re.search(rf"\s{q}%\s+([\d.]+\w+)", out).group(1)) for q in ("50", "99")}
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rps, latency["50"], latency["99"], int(errors.group(1)) if errors else 0
+
+
+def _ms(text):
+    value, unit = re.fullmatch(r"([\d.]+)(\w+)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def worker_memory_mb(server):
+    children = subprocess.run(
+        ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
+    ).stdout.split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+    return sizes
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("needs Debian's wrk: apt-get install -y wrk")
+    if connection.vendor != "postgresql":
+        print("note: measuring on", connection.vendor, "- the targets are for PostgreSQL")
+    targets = pages()
+    buyer_client, cookie = buyer_session()
+    anonymous = Client()
+    counts = {
+        name: (queries(anonymous, url), queries(buyer_client, url)) for name, url in targets.items()
+    }
+    port = free_port()
+    server, static_root = start_server(port, args.workers)
+    try:
+        print(
+            f"products: {Product.objects.count():,}  database: {connection.vendor}  "
+            f"gunicorn {args.workers} sync workers  wrk -t2 -c{args.connections} "
+            f"-d{args.seconds}s"
+        )
+        header = ("visitor", "req/s", "p50 ms", "p99 ms", "queries", "ratio", "non-2xx")
+        print(f"{'page':20} " + " ".join(f"{c:>8}" for c in header))
+        bare = None
+        for name, path in targets.items():
+            for visitor, visitor_cookie, count in (
+                ("anonymous", None, counts[name][0]),
+                ("buyer", cookie, counts[name][1]),
+            ):
+                rps, p50, p99, errors = load(
+                    port, path, args.seconds, args.connections, visitor_cookie
+                )
+                bare = bare or rps
+                print(
+                    f"{name:20} {visitor:>8} {rps:>8.1f} {p50:>8.1f} {p99:>8.1f} {count:>8} "
+                    f"{rps / bare:>8.1%} {errors:>8}"
+                )
+        print("worker RSS MB:", ", ".join(f"{size:.0f}" for size in worker_memory_mb(server)))
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(static_root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
