@@ -44,7 +44,7 @@ from .channels import ensure_booth_stock
 from .cms import ensure_cms_content
 from .exhibitions import ensure_exhibitions
 from .images import draw_product_image
-from .market import ensure_market_history
+from .market import ensure_market_history, market_weeks_for
 from .money import ensure_money
 
 ADMIN_EMAIL = "admin@dastsaz.ir"
@@ -82,7 +82,7 @@ def load_demo(products: int = 300, progress: bool = True) -> DemoReport:
     exhibitions = ensure_exhibitions(producers, PRODUCER_PASSWORD)
     ensure_booth_stock(exhibitions)
     quiet = ensure_quiet_producers(producers)
-    ensure_market_history(producers, quiet)
+    ensure_market_history(producers, quiet, weeks=market_weeks_for(products))
     ensure_activity()
     ensure_cms_content()
     return DemoReport(

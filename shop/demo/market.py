@@ -101,8 +101,15 @@ def _queries(crafts, docs_by_craft):
     return queries
 
 
-def ensure_market_history(producers, quiet=()):
-    """Create the history once; `quiet` producers (the early-warning demo) get no orders."""
+def market_weeks_for(products: int) -> int:
+    """A year of history for the demo's default catalogue and above; two months for a smaller
+    one (tests and quick looks: a year of orders is most of load_demo's time)."""
+    return WEEKS if products >= 300 else 8
+
+
+def ensure_market_history(producers, quiet=(), weeks=WEEKS):
+    """Create the history once; `quiet` producers (the early-warning demo) get no orders.
+    `weeks` of searches and views, and paid orders in proportion (ORDERS a year)."""
     if SearchEvent.objects.exists():
         return
     from catalog.models import Category
@@ -123,7 +130,7 @@ def ensure_market_history(producers, quiet=()):
     leanings = _leanings(rng, provinces, crafts)
     this_week = timezone.localdate() - datetime.timedelta(days=7)
     searches, events = [], []
-    for week_number in range(WEEKS, 0, -1):
+    for week_number in range(weeks, 0, -1):
         week = this_week - datetime.timedelta(days=7 * week_number)
         season = _season(week)
         for _ in range(int(SEARCHES_PER_WEEK * season)):
@@ -155,8 +162,8 @@ def ensure_market_history(producers, quiet=()):
                 )
     SearchEvent.objects.bulk_create(searches, batch_size=2000)
     ProductEvent.objects.bulk_create(events, batch_size=2000)
-    _past_orders(rng, provinces, weights, quiet)
-    refresh_market(weeks=WEEKS)
+    _past_orders(rng, provinces, weights, quiet, weeks)
+    refresh_market(weeks=weeks)
 
 
 def _craft_for(rng, crafts, leanings, province):
@@ -166,17 +173,18 @@ def _craft_for(rng, crafts, leanings, province):
     return craft
 
 
-def _past_orders(rng, provinces, weights, quiet):
-    """ORDERS paid orders over the year, shipped to weighted provinces and delivered."""
+def _past_orders(rng, provinces, weights, quiet, weeks):
+    """Paid orders over the weeks (ORDERS a year), shipped to weighted provinces and delivered."""
     sellers = _selling(quiet)
     now = timezone.now()
-    for _ in range(ORDERS):
+    days = weeks * 7
+    for _ in range(max(6, ORDERS * weeks // WEEKS)):
         producer = rng.choice(sellers)
         province = rng.choices(provinces, weights)[0]
         order = _paid_order(producer, province=province, pick=rng.randrange(4))
         if order is None:
             continue
-        days_ago = rng.randrange(8, 360)
+        days_ago = rng.randrange(8, days - 4)
         placed = now - datetime.timedelta(days=days_ago, hours=rng.randrange(24))
         fulfilment = order.fulfilments.get()
         _deliver(fulfilment, max(days_ago - 4, 1))

@@ -51,6 +51,11 @@ def test_load_demo_builds_a_believable_marketplace_and_is_idempotent(reference_d
 
     with Image.open(image_path) as picture:
         assert picture.format == "JPEG" and picture.size == (600, 600)
+    # A year of market history for the default catalogue (a smaller demo gets two months)
+    from insights.models import SearchEvent, WeeklyMarket
+
+    assert WeeklyMarket.objects.values("week").distinct().count() == 52
+    assert SearchEvent.objects.count() > 10_000
     # The admin login the README promises
     assert get_user_model().objects.filter(email="admin@dastsaz.ir", is_superuser=True).exists()
 
