@@ -11,6 +11,7 @@ products in their basket. Prints per page: requests per second, p50 and p99 late
 queries (counted in this process with Django's test client) and the ratio to the bare view
 (/healthz/) measured by the same server in the same run; at the end, each worker's resident
 memory. Targets: ../shared/design/performance.md and issue 16. No timing is asserted anywhere.
+`PAGE_CACHE_SECONDS=0` in the environment measures the pages rendered on every request.
 """
 
 import argparse
@@ -59,6 +60,10 @@ def pages():
         "catalogue listing": "/catalogue/",
         "category listing": category.get_absolute_url(),
         "product page": product.get_absolute_url(),
+        # a different product page on each request: the page cache mostly misses
+        "1,000 product pages": [
+            p.get_absolute_url() for p in Product.objects.browsable().order_by("-id")[:1000]
+        ],
         "search, one word": f"/search/?q={quote(word)}",
     }
 
@@ -80,6 +85,8 @@ def buyer_session():
 
 
 def queries(client, url):
+    """SQL queries of a repeated view (served from the page cache unless it is off)."""
+    url = url if isinstance(url, str) else url[0]
     client.get(url, headers={"x-forwarded-proto": "https"})  # warm caches
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
@@ -127,11 +134,24 @@ def start_server(port, workers):
 
 
 def load(port, path, seconds, connections, cookie=None):
+    """wrk on one path, or on a list of paths taken in turn (a Lua script)."""
     headers = ["-H", HTTPS] + (["-H", f"Cookie: {cookie}"] if cookie else [])
+    script = []
+    if not isinstance(path, str):
+        lua = Path(tempfile.mkstemp(suffix=".lua", prefix="dastsaz-wrk-")[1])
+        paths = ", ".join(f'"{quote(p, safe="/")}"' for p in path)
+        lua.write_text(
+            f"local paths = {{{paths}}}\nlocal i = 0\n"
+            "request = function()\n  i = i % #paths + 1\n"
+            "  return wrk.format(nil, paths[i])\nend\n"
+        )
+        script, path = ["-s", str(lua)], path[0]
     url = f"http://127.0.0.1:{port}{path}"
-    wrk = ["wrk", "-t2", f"-c{connections}", "--latency", "--timeout", "30s", *headers]
+    wrk = ["wrk", "-t2", f"-c{connections}", "--latency", "--timeout", "30s", *headers, *script]
     subprocess.run([*wrk, "-d2s", url], capture_output=True)  # warm-up
     out = subprocess.run([*wrk, f"-d{seconds}s", url], capture_output=True, text=True).stdout
+    if script:
+        Path(script[1]).unlink()
     found = re.search(r"Requests/sec:\s+([\d.]+)", out)
     if not found:
         raise SystemExit(f"wrk said nothing usable for {path}:\n{out}")
@@ -184,7 +204,7 @@ def main():
         print(
             f"products: {Product.objects.count():,}  database: {connection.vendor}  "
             f"gunicorn {args.workers} sync workers  wrk -t2 -c{args.connections} "
-            f"-d{args.seconds}s"
+            f"-d{args.seconds}s  page cache: {settings.PAGE_CACHE_SECONDS or 'off'}"
         )
         header = ("visitor", "req/s", "p50 ms", "p99 ms", "queries", "ratio", "non-2xx")
         print(f"{'page':20} " + " ".join(f"{c:>8}" for c in header))

@@ -14,7 +14,11 @@ class CatalogueConfig(apps.CatalogueConfig):
         connection_created.connect(register_on_sqlite, dispatch_uid="persian_collation")
         from oscar.apps.analytics.receivers import receive_product_view
         from oscar.apps.catalogue.signals import product_viewed
+        from oscar.apps.customer.receivers import receive_product_view as remember_in_cookie
 
         # Oscar counts every product view with an UPDATE on the read path; we don't
-        # (docs/decisions.md, "No writes on a read path").
+        # (docs/decisions.md, "No writes on a read path"). Nor do we keep the visitor's
+        # recently viewed products in a cookie: no page shows them, and a product page
+        # that sets a cookie could not be served from the page cache.
         product_viewed.disconnect(receive_product_view)
+        product_viewed.disconnect(remember_in_cookie)

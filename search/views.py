@@ -12,6 +12,7 @@ from django.views.generic import ListView, TemplateView
 from catalog.models import Category
 from insights.crafts import CRAFT_DEPTH
 from insights.recording import record_search
+from shop.pagecache.hooks import on_view
 from shop.persian.text import normalise
 
 from .facet_display import facet_sections
@@ -19,6 +20,13 @@ from .forms import SearchForm
 from .models import ZeroResultQuery
 from .selectors import search_products, suggestions
 from .services import record_zero_result, visitor_of
+
+
+def record_searched(request, text, results, craft_id):
+    """A storefront search, for the market figures and the unmet-demand list."""
+    record_search(request, normalise(text), results, craft_id)
+    if results == 0:
+        record_zero_result(text, visitor_of(request))
 
 
 class ProductListView(TemplateView):
@@ -54,9 +62,14 @@ class ProductListView(TemplateView):
             messages.error(request, _("The given page number was invalid."))
             return redirect(request.path)
         if query.text and query.page == 1:
-            record_search(request, normalise(query.text), hits.total, self.craft_id(query))
-            if hits.total == 0:
-                record_zero_result(query.text, visitor_of(request))
+            # on every view of the page, also when it is served from the page cache
+            on_view(
+                request,
+                "search.views.record_searched",
+                query.text,
+                hits.total,
+                self.craft_id(query),
+            )
         context = self.get_context_data(
             form=form,
             products=products,

@@ -89,19 +89,26 @@ class PersianDigitsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        if (
-            response.streaming
-            or not response.get("Content-Type", "").startswith("text/html")
-            or getattr(response, "is_rendered", True) is False
-            or ui_language() != "fa"
-        ):
-            return response
-        charset = response.charset or "utf-8"
-        html = response.content.decode(charset)
-        shown = persian_digits_in_html(html)
-        if shown is not html:
-            response.content = shown.encode(charset)
-            if response.has_header("Content-Length"):
-                response["Content-Length"] = str(len(response.content))
+        return in_persian_digits(self.get_response(request))
+
+
+def in_persian_digits(response):
+    """`response` with Persian digits in its text, if it is an HTML page in the Persian UI
+    (once: a page served from the page cache was stored with them)."""
+    if (
+        response.streaming
+        or getattr(response, "persian_digits_done", False)
+        or not response.get("Content-Type", "").startswith("text/html")
+        or getattr(response, "is_rendered", True) is False
+        or ui_language() != "fa"
+    ):
         return response
+    charset = response.charset or "utf-8"
+    html = response.content.decode(charset)
+    shown = persian_digits_in_html(html)
+    if shown is not html:
+        response.content = shown.encode(charset)
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+    response.persian_digits_done = True
+    return response

@@ -54,6 +54,13 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture
+def page_cache_off(settings):
+    """Every request renders its page: for tests of what rendering costs (query ceilings)
+    or of the view's context. What a cached page costs: tests/shop/test_page_cache.py."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture(autouse=True)
 def sms_outbox():
     """The console SMS backend's outbox, empty for each test (like mail.outbox)."""

@@ -28,6 +28,7 @@ from .base import (
     SearchBackend,
     Suggestion,
 )
+from .pg_facets import facet_rows
 
 ORDERINGS = {
     "relevance": ("-priority", "-date_created", "-product_id"),
@@ -164,57 +165,77 @@ class DatabaseBackend(SearchBackend):
         return documents
 
     def facets(self, documents):
-        """The total and each facet's counts over the matching documents, in three scans:
-        one conditional aggregate (total, classes, prices, stock, provinces), producers,
-        crafts and exhibitions (one union)."""
+        """The total and each facet's counts over the matching documents: on PostgreSQL one
+        statement (search/backends/pg_facets.py), elsewhere three scans: one conditional
+        aggregate (total, classes, prices, stock, provinces), producers, crafts and
+        exhibitions (one union)."""
+        if connection.vendor == "postgresql":
+            rows = facet_rows(documents)
+        else:
+            rows = self.facet_rows(documents)
         english = ui_language() == "en"
-        provinces = list(Province.objects.order_by("name_fa"))
+        counts = rows["counts"]
+        classes = dict(rows["classes"])
+        provinces = dict(rows["provinces"])
+        crafts = sorted(rows["crafts"], key=lambda row: (-row[2], row[1]))
+        exhibitions = sorted(rows["exhibitions"], key=lambda row: (-row[2], row[1]))
+        province_values = [
+            FacetValue(p.code, p.name_en if english else p.name_fa, provinces[p.id])
+            for p in Province.objects.order_by("name_fa")
+            if provinces.get(p.id)
+        ]
+        facets = {
+            "product_class": [
+                FacetValue(spec.slug, spec.name, classes[spec.slug])
+                for spec in PRODUCT_CLASSES
+                if classes.get(spec.slug)
+            ],
+            "price": [
+                FacetValue(key, key, counts[f"price{i}"])
+                for i, (key, _low, _high) in enumerate(PRICE_RANGES)
+                if counts[f"price{i}"]
+            ],
+            "in_stock": (
+                [FacetValue("1", "in stock", counts["in_stock"])] if counts["in_stock"] else []
+            ),
+            "province": sorted(province_values, key=lambda f: -f.count),
+            "producer": [FacetValue(str(pk), name, n) for pk, name, n in rows["producers"]],
+            "category": [FacetValue(str(pk), name, n) for pk, name, n in crafts],
+            "exhibition": [
+                FacetValue(slug, title, n) for slug, title, n in exhibitions[:EXHIBITION_FACET_SIZE]
+            ],
+        }
+        return counts["total"], facets
+
+    def facet_rows(self, documents):
+        """facet_rows of pg_facets (same shape) in three portable queries."""
         counts = {"total": Count("pk"), "in_stock": Count("pk", filter=Q(in_stock=True))}
-        for index, spec in enumerate(PRODUCT_CLASSES):
-            counts[f"class{index}"] = Count("pk", filter=Q(product_class=spec.slug))
         for index, (_key, low, high) in enumerate(PRICE_RANGES):
             counts[f"price{index}"] = Count("pk", filter=price_range_q(low, high))
-        for province in provinces:
-            counts[f"province{province.id}"] = Count("pk", filter=Q(province_id=province.id))
         row = documents.aggregate(**counts)
-
+        grouped = documents.order_by().values_list
         producers = (
             documents.exclude(producer=None)
-            .values("producer_id", "producer__name")
+            .values_list("producer_id", "producer__name")
             .annotate(n=Count("pk"))
             .order_by("-n", "producer__name")[:PRODUCER_FACET_SIZE]
         )
         links = self.link_counts(documents)
-        province_values = [
-            FacetValue(p.code, p.name_en if english else p.name_fa, row[f"province{p.id}"])
-            for p in provinces
-            if row[f"province{p.id}"]
-        ]
-        facets = {
-            "product_class": [
-                FacetValue(spec.slug, spec.name, row[f"class{i}"])
-                for i, spec in enumerate(PRODUCT_CLASSES)
-                if row[f"class{i}"]
-            ],
-            "price": [
-                FacetValue(key, key, row[f"price{i}"])
-                for i, (key, _low, _high) in enumerate(PRICE_RANGES)
-                if row[f"price{i}"]
-            ],
-            "in_stock": [FacetValue("1", "in stock", row["in_stock"])] if row["in_stock"] else [],
-            "province": sorted(province_values, key=lambda f: -f.count),
-            "producer": [
-                FacetValue(str(p["producer_id"]), p["producer__name"], p["n"]) for p in producers
-            ],
-            "category": links["category"],
-            "exhibition": links["exhibition"][:EXHIBITION_FACET_SIZE],
+        return {
+            "counts": row,
+            "classes": list(grouped("product_class").annotate(n=Count("pk"))),
+            "provinces": list(
+                grouped("province_id").exclude(province=None).annotate(n=Count("pk"))
+            ),
+            "producers": [list(p) for p in producers],
+            "crafts": links["category"],
+            "exhibitions": links["exhibition"],
         }
-        return row["total"], facets
 
     @staticmethod
     def link_counts(documents):
         """Crafts (by id) and exhibitions (by slug) of the matching documents with their
-        counts, most first: one query, a union of the two link tables' counts."""
+        counts: one query, a union of the two link tables' counts."""
         matching = documents.values("pk")
         crafts = (
             CategoryLink.objects.filter(productdocument_id__in=matching, category__depth__gte=2)
@@ -229,9 +250,8 @@ class DatabaseBackend(SearchBackend):
             .order_by()
         )
         found = {"category": [], "exhibition": []}
-        rows = crafts.union(exhibitions, all=True)
-        for row in sorted(rows, key=lambda row: (-row["n"], row["label"])):
-            found[row["facet"]].append(FacetValue(str(row["key"]), row["label"], row["n"]))
+        for row in crafts.union(exhibitions, all=True):
+            found[row["facet"]].append([row["key"], row["label"], row["n"]])
         return found
 
     def suggest_products(self, text, limit):

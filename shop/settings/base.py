@@ -118,6 +118,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    "shop.pagecache.middleware.PageCacheMiddleware",  # storefront pages, shop/pagecache
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into shop.views.locked_out
@@ -226,6 +227,26 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "no-reply@dastsaz.ir")
 
 # Oscar
+# The page cache (shop/pagecache): storefront pages rendered once for guests and buyers, for
+# at most this many seconds (0 turns it off); any catalogue, stock or page change drops them.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # a page view reads no table
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60"))
+PAGE_CACHE_VIEWS = frozenset(
+    {
+        "home",
+        "wagtail_serve",
+        "catalogue:index",
+        "catalogue:category",
+        "catalogue:detail",
+        "search:search",
+        "producers:detail",
+        "exhibitions:index",
+        "exhibitions:month",
+        "exhibitions:month-of",
+        "exhibitions:detail",
+    }
+)
+
 OSCAR_SHOP_NAME = _("Dastsaz")
 OSCAR_SHOP_TAGLINE = _("Marketplace of Iran's home producers")
 OSCAR_DEFAULT_CURRENCY = "IRR"

@@ -244,6 +244,7 @@ def test_the_home_page_stays_under_the_query_ceiling_for_a_signed_in_buyer(
     assert 'data-testid="home-body"' in response.content.decode()
 
 
+@pytest.mark.usefixtures("page_cache_off")
 def test_a_buyers_basket_costs_the_body_nothing_more(client, shop):
     """The basket in the header costs the same queries on every page; the body's blocks
     cost a signed-in buyer with a basket what they cost anyone."""

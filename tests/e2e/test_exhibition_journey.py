@@ -3,6 +3,8 @@ lays out a 4×5 booth grid; a producer applies and pays the booth fee at the Zar
 sandbox; the organizer assigns booth B7; the public page shows B7 taken."""
 
 import datetime
+import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.utils import timezone
@@ -25,8 +27,12 @@ from .test_seller_journey import click, fill, log_in, phone, submit  # noqa: F40
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def wait_for_path(browser, fragment):
-    WebDriverWait(browser, 10).until(lambda b: fragment in b.current_url)
+def wait_for_path(browser, ending):
+    """Until the page's path ends with `ending`, a regular expression (the booth grid's
+    path also contains the booth list's)."""
+    WebDriverWait(browser, 10).until(
+        lambda b: re.search(f"{ending}$", urlsplit(b.current_url).path)
+    )
 
 
 def choose(browser, name, value):
@@ -92,7 +98,7 @@ def test_an_organizer_lays_out_a_fair_a_producer_pays_for_a_booth_and_b7_shows_t
     click(browser, browser.find_element(By.CSS_SELECTOR, "input[name='products']"))
     fill(browser, {"note": "یک پریز برق لازم دارم."})
     submit(browser)
-    wait_for_path(browser, "/seller/applications/")
+    wait_for_path(browser, r"/seller/applications/\d+/")
     application = BoothApplication.objects.get()
     assert application.status == "applied" and application.products.count() == 1
 

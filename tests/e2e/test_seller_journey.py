@@ -111,7 +111,8 @@ def test_a_producer_joins_lists_a_carpet_sells_it_and_ships_it(
     log_in(browser, live_server, staff.email, "staff-pass-123")
     browser.get(f"{live_server.url}/dashboard/producers/{producer.pk}/")
     browser.find_element(By.CSS_SELECTOR, "button[value=approve]").click()
-    WebDriverWait(browser, 10).until(ec.url_contains("/dashboard/producers/"))
+    # the review page's address also contains /dashboard/producers/: wait for the list
+    WebDriverWait(browser, 10).until(ec.url_to_be(live_server.url + "/dashboard/producers/"))
     producer.refresh_from_db()
     assert producer.is_selling
 

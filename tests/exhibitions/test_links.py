@@ -83,6 +83,7 @@ def test_the_home_page_leaves_out_drafts_closed_finished_and_inactive_organizers
     assert 'data-testid="home-exhibitions"' not in response.content.decode()
 
 
+@pytest.mark.usefixtures("page_cache_off")
 def test_the_home_page_exhibitions_cost_the_same_queries_for_one_or_three(
     client, reference_data, django_assert_max_num_queries
 ):

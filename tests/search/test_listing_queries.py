@@ -8,7 +8,8 @@ from django.urls import reverse
 from catalog.models import Category
 from tests.factories import ProducerFactory, make_product
 
-pytestmark = pytest.mark.django_db
+# What rendering a page costs; a page served from the page cache costs less.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 LISTING_CEILING = 12
 PRODUCT_PAGE_CEILING = 10

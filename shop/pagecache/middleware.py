@@ -1,0 +1,150 @@
+"""The page cache's middleware (the design is in shop/pagecache/__init__.py). Placed after
+the basket middleware: the visitor, their basket and messages are known; the CSRF, CSP and
+digit middlewares outside it see every response, cached or not."""
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_vary_headers
+from oscar.apps.basket.models import Basket
+
+from shop.middleware import in_persian_digits
+
+from . import hooks, personal
+from .store import keep, lookup, page_key
+
+ROLE_SECONDS = 300
+_NOT_STORED_HEADERS = {"content-length", "content-type", "set-cookie"}
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_SECONDS or not _cacheable(request):
+            return self.get_response(request)
+        key = page_key(request)
+        generation, entry = lookup(key)
+        state = "hit"
+        if entry is None:
+            response, entry = self._render_for_everyone(request, generation)
+            if entry is None:
+                return response
+            keep(key, entry)
+            state = "miss"
+        hooks.run(request, entry["hooks"])
+        return _serve(entry, request, state)
+
+    def _render_for_everyone(self, request, generation):
+        """(response, entry): the page as a guest with an empty basket sees it, and the
+        entry to store, or None if this response may not be shared (then the response
+        is the visitor's own)."""
+        queued = list(_queued_messages(request))
+        session_was_modified = request.session.modified
+        user, basket = request.user, request.basket
+        request.user = AnonymousUser()
+        request.basket = Basket()
+        request.basket.strategy = request.strategy
+        request._page_hooks = page_hooks = []
+        try:
+            response = self.get_response(request)
+        finally:
+            request.user, request.basket = user, basket
+            del request._page_hooks
+        shareable = (
+            response.status_code == 200
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.cookies
+            and not {"private", "no-store", "no-cache"} & _cache_control(response)
+            and list(_queued_messages(request)) == queued
+            and request.session.modified == session_was_modified
+        )
+        if shareable:
+            in_persian_digits(response)
+            html = response.content.decode(response.charset or "utf-8")
+            return response, {
+                "generation": generation,
+                "status": response.status_code,
+                "content_type": response["Content-Type"],
+                "headers": [
+                    (name, value)
+                    for name, value in response.headers.items()
+                    if name.lower() not in _NOT_STORED_HEADERS
+                ],
+                "parts": personal.mark(html, request),
+                "hooks": page_hooks,
+            }
+        if user.is_authenticated or settings.OSCAR_BASKET_COOKIE_OPEN in request.COOKIES:
+            # Not shareable, and a guest's page is not this visitor's: render theirs.
+            _set_queued_messages(request, queued)
+            return self.get_response(request), None
+        hooks.run(request, page_hooks)
+        return response, None
+
+
+def _cacheable(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    if match.view_name not in settings.PAGE_CACHE_VIEWS:
+        return False
+    if request.user.is_authenticated and not _sees_public_pages(request.user):
+        return False
+    return not len(getattr(request, "_messages", ()))  # messages are shown once, fresh
+
+
+def _sees_public_pages(user):
+    """Buyers see the pages guests see; staff, producers, support companies and accounts
+    with the dashboard do not (hidden products, their own booth on an exhibition's plan,
+    their panels' links). Remembered a few minutes."""
+    if user.is_staff or user.is_superuser:
+        return False
+    key = f"pagecache:public:{user.pk}"
+    public = cache.get(key)
+    if public is None:
+        from sellers.access import membership_of, producer_of
+
+        public = (
+            producer_of(user) is None
+            and membership_of(user) is None
+            and not user.has_perm("partner.dashboard_access")
+        )
+        cache.set(key, public, ROLE_SECONDS)
+    return public
+
+
+def _serve(entry, request, state):
+    response = HttpResponse(
+        personal.fill(entry["parts"], request, entry["generation"]).encode(),
+        status=entry["status"],
+        content_type=entry["content_type"],
+    )
+    for name, value in entry["headers"]:
+        response[name] = value
+    response["X-Page-Cache"] = state
+    patch_vary_headers(response, ("Cookie",))
+    response.persian_digits_done = True
+    return response
+
+
+def _cache_control(response):
+    return {
+        part.strip().split("=")[0].lower() for part in response.get("Cache-Control", "").split(",")
+    }
+
+
+def _queued_messages(request):
+    return getattr(getattr(request, "_messages", None), "_queued_messages", ())
+
+
+def _set_queued_messages(request, messages):
+    storage = getattr(request, "_messages", None)
+    if storage is not None:
+        storage._queued_messages = messages

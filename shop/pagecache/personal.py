@@ -1,0 +1,98 @@
+"""The per-visitor parts of a cached page: marked when the page is stored, filled in for
+each visitor when it is served.
+
+- The account links and the mini-basket are "holes": templates wrap them in
+  `<!--dz:hole NAME-->…<!--dz:/hole-->`; the stored page keeps what a guest with an empty
+  basket sees, and a signed-in visitor or one with a basket gets the hole's template
+  rendered for them (HOLES).
+- Every CSRF token of the page is one marker, replaced by the visitor's token.
+- The CSP nonce of the page's inline scripts is one marker, replaced by this response's.
+"""
+
+import re
+
+from django.conf import settings
+from django.middleware.csrf import get_token
+from django.template import engines
+from django.template.loader import render_to_string
+
+from shop.pagecache import baskets
+from shop.persian.html_digits import persian_digits_in_html
+from shop.persian.numbers import ui_language
+
+HOLES = {
+    "account": "oscar/partials/nav_account_links.html",
+    "basket": "oscar/partials/mini_basket.html",
+}
+_HOLE = re.compile(r"<!--dz:hole (\w+)-->(.*?)<!--dz:/hole-->", re.S)
+_CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+CSRF_MARK = "dz-pagecache-csrf-token"
+NONCE_MARK = "dz-pagecache-csp-nonce"
+
+
+def mark(html, request):
+    """The page as parts: text, and (hole name, what a guest sees) pairs; the visitor's
+    CSRF token and CSP nonce replaced by markers."""
+    token = _CSRF_INPUT.search(html)
+    if token:
+        html = html.replace(token.group(1), CSRF_MARK)
+    nonce = getattr(request, "_csp_nonce", None)
+    if isinstance(nonce, str):
+        html = html.replace(nonce, NONCE_MARK)
+    parts = []
+    position = 0
+    for hole in _HOLE.finditer(html):
+        parts.append(html[position : hole.start()])
+        parts.append((hole.group(1), hole.group(0)))
+        position = hole.end()
+    parts.append(html[position:])
+    return parts
+
+
+def _needs(name, request):
+    if request.user.is_authenticated:
+        return True
+    return name == "basket" and settings.OSCAR_BASKET_COOKIE_OPEN in request.COOKIES
+
+
+def _context(request):
+    """What the page's context processors give the holes' templates, asked once a page."""
+    context = {"public_visitor": True}  # the page cache serves only such visitors
+    for processor in engines["django"].engine.template_context_processors:
+        context.update(processor(request))
+    return context
+
+
+def _render_hole(name, context):
+    html = render_to_string(HOLES[name], context)
+    if ui_language() == "fa":
+        html = persian_digits_in_html(html)
+    return f"<!--dz:hole {name}-->{html}<!--dz:/hole-->"
+
+
+def fill(parts, request, generation):
+    """The page for this visitor."""
+    out = []
+    context = {}
+
+    def render(name):
+        if not context:
+            context.update(_context(request))
+        return _render_hole(name, context)
+
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+        elif not _needs(part[0], request):
+            out.append(part[1])
+        elif part[0] == "basket":
+            language = ui_language()
+            out.append(baskets.mini_basket(request, generation, language, lambda: render("basket")))
+        else:
+            out.append(render(part[0]))
+    html = "".join(out)
+    if CSRF_MARK in html:
+        html = html.replace(CSRF_MARK, get_token(request))
+    if NONCE_MARK in html:
+        html = html.replace(NONCE_MARK, str(request.csp_nonce))
+    return html

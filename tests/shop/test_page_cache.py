@@ -1,0 +1,239 @@
+"""The page cache (shop/pagecache): storefront pages rendered once and served to every guest
+and buyer, each with their own account links, basket, CSRF token and messages, and fresh
+the moment a price, stock or publish state changes."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.test import Client
+from django.urls import reverse
+
+from catalog.models import Category
+from insights.models import ProductEvent, SearchEvent
+from sellers.models import StockRecord
+from tests.factories import ProducerFactory, UserFactory, make_product
+
+pytestmark = pytest.mark.django_db
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+NONCE = re.compile(r'<script nonce="([^"]+)"')
+
+
+def page(client, url, **extra):
+    response = client.get(url, **extra)
+    assert response.status_code == 200
+    return response, response.content.decode()
+
+
+def signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def add_to_basket(client, product, quantity=1):
+    """Put `product` in the visitor's basket and read the message that says so."""
+    added = client.post(reverse("basket:add", args=[product.pk]), {"quantity": quantity})
+    assert added.status_code == 302
+    client.get(reverse("basket:summary"))
+
+
+@pytest.fixture
+def product(reference_data):
+    return make_product(title="جعبه خاتم کاشان", price_rials=12_500_000, stock=5)
+
+
+def test_a_guests_second_view_is_served_from_the_cache_without_sql(
+    client, product, django_assert_num_queries
+):
+    first, html = page(client, product.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        again, html_again = page(Client(), product.get_absolute_url())
+    assert again["X-Page-Cache"] == "hit"
+    assert product.title in html_again
+    assert NONCE.sub("", CSRF.sub("", html)) == NONCE.sub("", CSRF.sub("", html_again))
+
+
+def test_each_visitor_gets_their_own_csrf_token_and_it_works(product):
+    tokens = []
+    for _visitor in range(2):
+        client = Client(enforce_csrf_checks=True)
+        _response, html = page(client, product.get_absolute_url())
+        token = CSRF.search(html).group(1)
+        tokens.append(token)
+        added = client.post(
+            reverse("basket:add", args=[product.pk]),
+            {"quantity": 1, "csrfmiddlewaretoken": token},
+        )
+        assert added.status_code == 302  # accepted: the token belongs to this visitor
+    assert tokens[0] != tokens[1]
+
+
+def test_the_csp_nonce_of_a_cached_page_is_the_responses_own(product):
+    page(Client(), product.get_absolute_url())
+    response, html = page(Client(), product.get_absolute_url())
+    assert response["X-Page-Cache"] == "hit"
+    nonces = set(NONCE.findall(html))
+    assert len(nonces) == 1
+    assert f"'nonce-{nonces.pop()}'" in response["Content-Security-Policy"]
+
+
+def test_a_buyers_account_links_and_basket_are_theirs_and_never_shown_to_others(
+    reference_data, product
+):
+    other = make_product(title="گیوه کلاش", price_rials=4_200_000)
+    page(Client(), product.get_absolute_url())  # a guest fills the cache
+
+    sara, reza = UserFactory(), UserFactory()
+    for buyer, item, quantity in ((sara, product, 2), (reza, other, 1)):
+        buyer.client = signed_in(buyer)
+        add_to_basket(buyer.client, item, quantity)
+
+    response, html = page(sara.client, product.get_absolute_url())
+    assert response["X-Page-Cache"] == "hit"
+    assert 'id="logout_link"' in html and 'id="login_link"' not in html
+    assert "۲٬۵۰۰٬۰۰۰ تومان" in html  # Sara's basket: 2 × 1,250,000 Toman
+    assert "گیوه کلاش" not in html
+
+    _response, html = page(reza.client, product.get_absolute_url())
+    assert "۴۲۰٬۰۰۰ تومان" in html and "۲٬۵۰۰٬۰۰۰" not in html
+
+    response, html = page(Client(), product.get_absolute_url())
+    assert response["X-Page-Cache"] == "hit"
+    assert 'id="login_link"' in html and 'id="logout_link"' not in html
+    assert "۲٬۵۰۰٬۰۰۰" not in html and "۴۲۰٬۰۰۰" not in html
+
+
+def test_a_buyer_who_comes_first_does_not_leave_their_basket_in_the_cache(product):
+    buyer = UserFactory()
+    client = signed_in(buyer)
+    add_to_basket(client, product, 3)
+    response, html = page(client, reverse("catalogue:index"))
+    assert response["X-Page-Cache"] == "miss"
+    assert "۳٬۷۵۰٬۰۰۰ تومان" in html and 'id="logout_link"' in html
+
+    response, html = page(Client(), reverse("catalogue:index"))
+    assert response["X-Page-Cache"] == "hit"
+    assert "۳٬۷۵۰٬۰۰۰" not in html and 'id="logout_link"' not in html
+
+
+def test_a_guests_basket_is_shown_to_them_only(product):
+    guest = Client()
+    add_to_basket(guest, product, 2)
+    _response, html = page(guest, reverse("catalogue:index"))
+    assert "۲٬۵۰۰٬۰۰۰ تومان" in html
+    _response, html = page(Client(), reverse("catalogue:index"))
+    assert "۲٬۵۰۰٬۰۰۰" not in html
+
+
+def test_messages_are_shown_once_to_their_visitor_and_never_cached(product):
+    page(Client(), product.get_absolute_url())
+    buyer = Client()
+    url = product.get_absolute_url()
+    added = buyer.post(reverse("basket:add", args=[product.pk]), {"quantity": 1}, HTTP_REFERER=url)
+    assert added["Location"] == url
+    response, html = page(buyer, url)
+    assert "X-Page-Cache" not in response  # a page with a message is rendered for its visitor
+    assert "به سبد خرید شما اضافه شد" in html
+    response, html = page(buyer, url)
+    assert "به سبد خرید شما اضافه شد" not in html
+    response, html = page(Client(), url)
+    assert "به سبد خرید شما اضافه شد" not in html
+
+
+def test_a_price_change_shows_on_the_next_view(client, product):
+    page(client, product.get_absolute_url())
+    record = product.stockrecords.get()
+    record.price = 9_900_000
+    record.save()
+    response, html = page(Client(), product.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "۹۹۰٬۰۰۰ تومان" in html and "۱٬۲۵۰٬۰۰۰" not in html
+
+
+def test_stock_allocated_at_checkout_shows_on_the_next_view(client, reference_data):
+    product = make_product(stock=1)
+    _response, html = page(client, product.get_absolute_url())
+    assert 'id="add_to_basket_form"' in html
+    StockRecord.objects.get(product=product).allocate(1)  # Oscar's atomic UPDATE
+    _response, html = page(Client(), product.get_absolute_url())
+    assert 'id="add_to_basket_form"' not in html
+
+
+def test_an_unpublished_product_is_gone_at_once(client, product):
+    page(client, product.get_absolute_url())
+    product.is_public = False
+    product.save()
+    assert Client().get(product.get_absolute_url()).status_code == 404
+
+
+def test_a_category_page_follows_a_new_product(client, reference_data):
+    khatam = Category.objects.get(code="khatam")
+    _response, html = page(client, khatam.get_absolute_url())
+    assert "قاب آینه خاتم" not in html
+    make_product(title="قاب آینه خاتم", category_code="khatam")
+    _response, html = page(Client(), khatam.get_absolute_url())
+    assert "قاب آینه خاتم" in html
+
+
+def test_staff_and_producers_get_pages_rendered_for_them(reference_data):
+    hidden_producer = ProducerFactory(is_selling=False)
+    hidden = make_product(title="قالیچه در انتظار تأیید", producer=hidden_producer)
+    owner = UserFactory()
+    hidden_producer.users.add(owner)
+    staff = UserFactory(is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="dashboard_access"))
+
+    assert Client().get(hidden.get_absolute_url()).status_code == 404
+    for user in (owner, staff):
+        response, html = page(signed_in(user), hidden.get_absolute_url())
+        assert "X-Page-Cache" not in response
+        assert hidden.title in html
+    assert Client().get(hidden.get_absolute_url()).status_code == 404  # nothing was shared
+
+
+def test_a_product_view_served_from_the_cache_still_counts_for_the_market_figures(product):
+    for address in ("10.0.0.1", "10.0.0.2", "10.0.0.2"):
+        page(Client(REMOTE_ADDR=address), product.get_absolute_url())
+    assert ProductEvent.objects.filter(product=product, kind="view").count() == 2
+
+
+def test_a_search_served_from_the_cache_still_counts(product):
+    url = reverse("search:search") + "?q=خاتم"
+    first, _html = page(Client(REMOTE_ADDR="10.0.0.1"), url)
+    second, _html = page(Client(REMOTE_ADDR="10.0.0.2"), url)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert SearchEvent.objects.filter(query="خاتم").count() == 2
+
+
+def test_a_visitor_who_chose_english_gets_the_english_page(client, product):
+    page(client, product.get_absolute_url())
+    english = Client()
+    english.cookies["django_language"] = "en"
+    response, html = page(english, product.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert '<html lang="en"' in html
+
+
+def test_a_buyers_cached_page_costs_a_few_queries(product, django_assert_max_num_queries):
+    buyer = UserFactory()
+    client = signed_in(buyer)
+    add_to_basket(client, product)
+    page(client, product.get_absolute_url())
+    with django_assert_max_num_queries(3):  # the account, its notifications, its basket's state
+        response, _html = page(client, product.get_absolute_url())
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_a_change_to_the_basket_shows_in_the_mini_basket_at_once(product):
+    buyer = UserFactory()
+    client = signed_in(buyer)
+    add_to_basket(client, product, 1)
+    _response, html = page(client, reverse("catalogue:index"))
+    assert "۱٬۲۵۰٬۰۰۰ تومان" in html
+    add_to_basket(client, product, 1)
+    response, html = page(client, reverse("catalogue:index"))
+    assert response["X-Page-Cache"] == "hit"
+    assert "۲٬۵۰۰٬۰۰۰ تومان" in html
