@@ -45,6 +45,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from oscar.core.loading import get_class, get_model  # noqa: E402
 
 from catalog.models import Category, Product  # noqa: E402
+from search.models import ProductDocument  # noqa: E402
 
 BUYER = "bench-buyer@example.ir"
 HTTPS = "X-Forwarded-Proto: https"  # production redirects plain HTTP; the proxy says HTTPS
@@ -61,9 +62,9 @@ def pages():
         "category listing": category.get_absolute_url(),
         "product page": product.get_absolute_url(),
         # a different product page on each request: the page cache mostly misses
-        "1,000 product pages": [
-            p.get_absolute_url() for p in Product.objects.browsable().order_by("-id")[:1000]
-        ],
+        "1,000 product pages": list(  # the ones buyers can find (public, selling producer)
+            ProductDocument.objects.order_by("-product_id").values_list("url", flat=True)[:1000]
+        ),
         "search, one word": f"/search/?q={quote(word)}",
     }
 
@@ -139,7 +140,7 @@ def load(port, path, seconds, connections, cookie=None):
     script = []
     if not isinstance(path, str):
         lua = Path(tempfile.mkstemp(suffix=".lua", prefix="dastsaz-wrk-")[1])
-        paths = ", ".join(f'"{quote(p, safe="/")}"' for p in path)
+        paths = ", ".join(f'"{quote(p, safe="/%")}"' for p in path)
         lua.write_text(
             f"local paths = {{{paths}}}\nlocal i = 0\n"
             "request = function()\n  i = i % #paths + 1\n"

@@ -3,8 +3,12 @@
 PostgreSQL: full-text search on a weighted tsvector (GIN index, `simple` configuration over
 our own normalised terms) ranked with ts_rank. SQLite: every query word must be one of the
 normalised terms, a whole term as in PostgreSQL (`whole_terms_q`). Facets are counted in
-four queries whatever the page size (crafts and exhibitions share one).
+one statement on PostgreSQL (`pg_facets.py`), four queries elsewhere, whatever the page
+size; counts over a large match are kept a minute (`counted_facets`).
 """
+
+import hashlib
+from dataclasses import replace
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
@@ -39,6 +43,7 @@ ORDERINGS = {
 CategoryLink = ProductDocument.categories.through
 ExhibitionLink = ProductDocument.exhibitions.through
 BROWSE_FACETS_SECONDS = 60
+LARGE_MATCH = 5000  # more matching products than this: the facets are kept a minute
 
 
 def is_plain_browse(query):
@@ -125,15 +130,8 @@ class DatabaseBackend(SearchBackend):
 
     def search(self, query: ProductQuery) -> ProductHits:
         documents, text_query = text_filter(self.filtered(query), query.text)
-        if query.with_facets and is_plain_browse(query):
-            # Browsing a whole craft or the whole catalogue: counts over many thousands of
-            # products, identical for every visitor; a minute old is fresh enough.
-            key = f"search:browse-facets:{query.category_id}:{ui_language()}"
-            total, facets = cache.get_or_set(
-                key, lambda: self.facets(documents), BROWSE_FACETS_SECONDS
-            )
-        elif query.with_facets:
-            total, facets = self.facets(documents)
+        if query.with_facets:
+            total, facets = self.counted_facets(query, documents)
         else:
             total, facets = documents.count(), {}
         ordered, ordering = documents, ORDERINGS[query.sort]
@@ -143,6 +141,22 @@ class DatabaseBackend(SearchBackend):
         page = slice(query.offset, query.offset + query.per_page)
         ids = list(ordered.order_by(*ordering).values_list("product_id", flat=True)[page])
         return ProductHits(product_ids=ids, total=total, facets=facets)
+
+    def counted_facets(self, query, documents):
+        """(total, facets). Counts over many thousands of products are the same for every
+        visitor and a minute old is fresh enough: browsing a whole craft or the catalogue,
+        and any search matching more than LARGE_MATCH products (a common word), is kept
+        for BROWSE_FACETS_SECONDS."""
+        filters = replace(query, sort="relevance", page=1, per_page=1)
+        digest = hashlib.sha256(repr(filters).encode()).hexdigest()[:32]
+        key = f"search:facets:{digest}:{ui_language()}"
+        found = cache.get(key)
+        if found is not None:
+            return found
+        total, facets = self.facets(documents)
+        if is_plain_browse(query) or total > LARGE_MATCH:
+            cache.set(key, (total, facets), BROWSE_FACETS_SECONDS)
+        return total, facets
 
     def filtered(self, query: ProductQuery):
         documents = ProductDocument.objects.all()

@@ -7,6 +7,7 @@ index of its own so that other test runs on the same server are left alone.
 """
 
 import uuid
+from dataclasses import replace
 from functools import partial
 
 import pytest
@@ -360,3 +361,20 @@ def test_the_one_statement_facets_count_what_the_portable_queries_count(
     assert one_statement == comparable(database.facet_rows(documents))
     if text == "گلیم":
         assert one_statement["exhibitions"] == [("nowruz-isfahan", "نمایشگاه نوروزی اصفهان", 1)]
+
+
+@pytest.mark.parametrize("backend", ["database"], indirect=True)
+def test_the_facets_of_a_large_match_are_counted_once_a_minute(
+    backend, products, monkeypatch, django_assert_max_num_queries
+):
+    from search.backends import database
+
+    monkeypatch.setattr(database, "LARGE_MATCH", 0)  # every match is large
+    query = ProductQuery(text="گلیم", with_facets=True)
+    first = DatabaseBackend().search(query)
+    with django_assert_max_num_queries(1):  # the page's ids only
+        again = DatabaseBackend().search(replace(query, page=1, sort="newest"))
+    assert (again.total, again.facets) == (first.total, first.facets)
+    monkeypatch.setattr(database, "LARGE_MATCH", 10_000)
+    with django_assert_max_num_queries(3):
+        DatabaseBackend().search(ProductQuery(text="خاتم", with_facets=True))  # counted now
