@@ -13,8 +13,8 @@ import re
 
 from django.conf import settings
 from django.middleware.csrf import get_token
-from django.template import engines
 from django.template.loader import render_to_string
+from oscar.apps.communication.notifications.context_processors import notifications
 
 from shop.pagecache import baskets
 from shop.persian.html_digits import persian_digits_in_html
@@ -56,11 +56,15 @@ def _needs(name, request):
 
 
 def _context(request):
-    """What the page's context processors give the holes' templates, asked once a page."""
-    context = {"public_visitor": True}  # the page cache serves only such visitors
-    for processor in engines["django"].engine.template_context_processors:
-        context.update(processor(request))
-    return context
+    """What the holes' templates read: the visitor, their basket (on the request) and
+    unread notifications; the page cache serves only visitors with no panel or dashboard
+    (`public_visitor`). Not every context processor: this runs on every cached view."""
+    return {
+        "request": request,
+        "user": request.user,
+        "public_visitor": True,
+        **notifications(request),
+    }
 
 
 def _render_hole(name, context):

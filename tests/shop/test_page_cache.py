@@ -237,3 +237,19 @@ def test_a_change_to_the_basket_shows_in_the_mini_basket_at_once(product):
     response, html = page(client, reverse("catalogue:index"))
     assert response["X-Page-Cache"] == "hit"
     assert "۲٬۵۰۰٬۰۰۰ تومان" in html
+
+
+def test_a_buyers_holes_read_as_on_the_page_rendered_for_them(product, settings):
+    hole = re.compile(r"<!--dz:hole (\w+)-->(.*?)<!--dz:/hole-->", re.S)
+    buyer = UserFactory()
+    client = signed_in(buyer)
+    add_to_basket(client, product, 2)
+    page(client, product.get_absolute_url())
+    cached, cached_html = page(client, product.get_absolute_url())
+    assert cached["X-Page-Cache"] == "hit"
+    settings.PAGE_CACHE_SECONDS = 0
+    rendered, rendered_html = page(client, product.get_absolute_url())
+    assert "X-Page-Cache" not in rendered
+    holes = hole.findall(cached_html)
+    assert [name for name, _html in holes] == ["account", "basket"]
+    assert holes == hole.findall(rendered_html)
