@@ -253,3 +253,32 @@ def test_a_buyers_holes_read_as_on_the_page_rendered_for_them(product, settings)
     holes = hole.findall(cached_html)
     assert [name for name, _html in holes] == ["account", "basket"]
     assert holes == hole.findall(rendered_html)
+
+
+def test_a_password_protected_page_is_never_shared(reference_data):
+    """Wagtail marks a restricted page's responses private; the cache keeps none."""
+    from wagtail.models import PageViewRestriction
+
+    from tests.cms.builders import home_page, news
+
+    (item,) = news(home_page(), count=1)
+    PageViewRestriction.objects.create(
+        page=item, restriction_type=PageViewRestriction.PASSWORD, password="نوروز"
+    )
+    url = item.url
+    guest = Client()
+    for _ in range(2):
+        response, html = page(guest, url)
+        assert "X-Page-Cache" not in response and item.title not in html  # the password form
+    form = guest.post(
+        reverse(
+            "wagtailcore_authenticate_with_password",
+            args=[item.get_view_restrictions().get().pk, item.pk],
+        ),
+        {"password": "نوروز", "return_url": url},
+    )
+    assert form.status_code == 302
+    _response, html = page(guest, url)
+    assert item.title in html
+    _response, html = page(Client(), url)
+    assert item.title not in html
