@@ -5,7 +5,7 @@ Usage (the site and the sandbox already running, e.g. `make run`, or gunicorn on
 
 Each buyer: add a product to the basket, check out as a guest, place the order (timed),
 pay on the sandbox page, follow the callback to the confirmation page. Prints completed
-checkouts per second and p50 / p95 latency of the place-order step.
+checkouts per second, p50 / p95 latency of the place-order step and each step's p50.
 """
 
 import argparse
@@ -13,7 +13,7 @@ import random
 import re
 import statistics
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urljoin, urlsplit
 
@@ -31,16 +31,26 @@ ADDRESS = {
 }
 
 
+STEPS = defaultdict(list)  # step name -> seconds, for every buyer
+
+
+def timed(name, call, *args, **kwargs):
+    started = time.perf_counter()
+    response = call(*args, **kwargs)
+    STEPS[re.sub(r"\d+", "N", name)].append(time.perf_counter() - started)
+    return response
+
+
 def csrf(session):
     """Django accepts the CSRF cookie's secret as the form token."""
     return session.cookies["csrftoken"]
 
 
 def post(session, base, path, data, page_path=None):
-    session.get(urljoin(base, page_path or path), timeout=30)
-    return session.post(
-        urljoin(base, path), data={**data, "csrfmiddlewaretoken": csrf(session)},
-        allow_redirects=False, timeout=30,
+    timed(f"GET {page_path or path}", session.get, urljoin(base, page_path or path), timeout=30)
+    return timed(
+        f"POST {path}", session.post, urljoin(base, path),
+        data={**data, "csrfmiddlewaretoken": csrf(session)}, allow_redirects=False, timeout=30,
     )  # fmt: skip
 
 
@@ -55,9 +65,8 @@ def buy(base, add_paths, index):
         {"username": f"bench{index}@example.ir", "options": "anonymous"},
     )
     post(session, base, "/checkout/shipping-address/", ADDRESS)
-    session.get(urljoin(base, "/checkout/shipping-method/"), timeout=30)
-    session.get(urljoin(base, "/checkout/payment-method/"), timeout=30)
-    session.get(urljoin(base, "/checkout/preview/"), timeout=30)
+    for step in ("/checkout/shipping-method/", "/checkout/payment-method/", "/checkout/preview/"):
+        timed(f"GET {step}", session.get, urljoin(base, step), timeout=30)
     started = time.perf_counter()
     placed = session.post(
         urljoin(base, "/checkout/preview/"),
@@ -70,10 +79,13 @@ def buy(base, add_paths, index):
         return f"not placed ({placed.status_code} {startpay or 'preview'})", place_seconds
     authority = startpay.rstrip("/").rsplit("/", 1)[1]
     gateway = f"{urlsplit(startpay).scheme}://{urlsplit(startpay).netloc}/"
-    reply = requests.post(
-        f"{gateway}pg/StartPay/{authority}/pay", allow_redirects=False, timeout=30
+    reply = timed(
+        "POST sandbox pay", requests.post, f"{gateway}pg/StartPay/{authority}/pay",
+        allow_redirects=False, timeout=30,
+    )  # fmt: skip
+    confirmation = timed(
+        "GET callback → thank-you", session.get, reply.headers["Location"], timeout=60
     )
-    confirmation = session.get(reply.headers["Location"], timeout=60)
     if "/checkout/thank-you/" not in confirmation.url:
         return f"not confirmed ({confirmation.status_code} {confirmation.url})", place_seconds
     return "completed", place_seconds
@@ -102,6 +114,9 @@ def main():
     print(f"place-order step: p50 {statistics.median(timings):.0f} ms, p95 {p95:.0f} ms")
     for outcome, count in outcomes.most_common():
         print(f"  {count} × {outcome}")
+    print("each step, p50 ms (under the same load):")
+    for step, seconds in STEPS.items():
+        print(f"  {step:32} {statistics.median(seconds) * 1000:>6.0f}")
 
 
 if __name__ == "__main__":
