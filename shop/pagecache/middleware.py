@@ -78,7 +78,7 @@ class PageCacheMiddleware:
                 "parts": personal.mark(html, request),
                 "hooks": page_hooks,
             }
-        if user.is_authenticated or settings.OSCAR_BASKET_COOKIE_OPEN in request.COOKIES:
+        if personal.is_personal(request):
             # Not shareable, and a guest's page is not this visitor's: render theirs.
             _set_queued_messages(request, queued)
             return self.get_response(request), None

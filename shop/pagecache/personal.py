@@ -49,10 +49,20 @@ def mark(html, request):
     return parts
 
 
+def has_basket_cookie(request):
+    """A guest who put something in a basket (Oscar's signed cookie)."""
+    return settings.OSCAR_BASKET_COOKIE_OPEN in request.COOKIES
+
+
+def is_personal(request):
+    """Whether a guest's page is not this visitor's page (signed in, or a basket)."""
+    return request.user.is_authenticated or has_basket_cookie(request)
+
+
 def _needs(name, request):
     if request.user.is_authenticated:
         return True
-    return name == "basket" and settings.OSCAR_BASKET_COOKIE_OPEN in request.COOKIES
+    return name == "basket" and has_basket_cookie(request)
 
 
 def _context(request):

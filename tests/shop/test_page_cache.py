@@ -194,6 +194,29 @@ def test_staff_and_producers_get_pages_rendered_for_them(reference_data):
     assert Client().get(hidden.get_absolute_url()).status_code == 404  # nothing was shared
 
 
+def test_a_support_companys_member_gets_pages_rendered_for_them(product):
+    from sellers.models import SupportCompany, SupportMember
+
+    company = SupportCompany.objects.create(name="تعاونی خاتم", registration_number="10100000011")
+    member = UserFactory()
+    SupportMember.objects.create(company=company, user=member)
+    page(Client(), product.get_absolute_url())  # a guest fills the cache
+    response, html = page(signed_in(member), product.get_absolute_url())
+    assert "X-Page-Cache" not in response
+    assert 'data-testid="company-panel-link"' in html
+
+
+def test_another_visitors_csrf_token_from_a_cached_page_is_refused(product):
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    _response, html = page(first, product.get_absolute_url())
+    page(second, product.get_absolute_url())  # served from the cache with its own token
+    stolen = CSRF.search(html).group(1)
+    refused = second.post(
+        reverse("basket:add", args=[product.pk]), {"quantity": 1, "csrfmiddlewaretoken": stolen}
+    )
+    assert refused.status_code == 403
+
+
 def test_a_product_view_served_from_the_cache_still_counts_for_the_market_figures(product):
     for address in ("10.0.0.1", "10.0.0.2", "10.0.0.2"):
         page(Client(REMOTE_ADDR=address), product.get_absolute_url())
