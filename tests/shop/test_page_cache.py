@@ -305,3 +305,16 @@ def test_a_password_protected_page_is_never_shared(reference_data):
     assert item.title in html
     _response, html = page(Client(), url)
     assert item.title not in html
+
+
+def test_a_transaction_that_writes_many_rows_drops_the_pages_once_more_at_commit(
+    reference_data,
+):
+    from django.db import connection
+
+    from shop.pagecache.store import _next_generation
+
+    for n in range(3):
+        make_product(title=f"سینی قلمزنی {n}", with_image=False)
+    hooks = [hook for _savepoints, hook, _robust in connection.run_on_commit]
+    assert hooks.count(_next_generation) == 1  # the test's transaction never commits
