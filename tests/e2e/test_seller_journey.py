@@ -83,6 +83,8 @@ def test_a_producer_joins_lists_a_carpet_sells_it_and_ships_it(
     })  # fmt: skip
     screenshot("20-seller-join")
     submit(browser)
+    # the form's answer is the confirm page; the SMS went out before it (not before submit)
+    WebDriverWait(browser, 10).until(ec.url_contains("/seller/join/confirm/"))
     code = re.search(r"[۰-۹0-9]{6}", sms.outbox[-1].text)[0]
     fill(browser, {"code": code})
     screenshot("21-seller-confirm-mobile")
