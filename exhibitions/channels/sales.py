@@ -14,7 +14,6 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from oscar.apps.basket.models import Basket
 from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.order.utils import OrderCreator
 from oscar.apps.shipping.methods import NoShippingRequired
@@ -23,6 +22,7 @@ from oscar.core import prices
 from sellers.models import Fulfilment, StockRecord
 from sellers.money import ledger
 from sellers.strategy import Default
+from shop.basket.models import Basket
 from shop.payments import services as payments
 from shop.persian.money import to_rials
 

@@ -14,7 +14,6 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 from oscar.apps.address.models import Country
-from oscar.apps.basket.models import Basket
 from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.order.models import Order, ShippingAddress
 from oscar.apps.order.utils import OrderCreator
@@ -26,6 +25,7 @@ from sellers.models import CommissionRate, Right, StockRecord, SupportCompany, S
 from sellers.money import commission, payouts
 from sellers.strategy import Default
 from sellers.support import services as support
+from shop.basket.models import Basket
 from shop.checkout.services import open_channel, settle_booth_payment
 from shop.payments import services as payments
 from shop.persian.money import to_rials

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.signing import BadSignature, Signer
 from django.db.models import Count, Max
-from oscar.apps.basket.models import Basket
+
+from shop.basket.models import Basket
 
 UNKNOWN = object()
 

@@ -25,11 +25,18 @@ class Repository(repository.Repository):
     methods = (PostByEachProducer(),)
 
     def get_available_shipping_methods(self, basket, shipping_addr=None, **kwargs):
-        """Post while the online stock covers the basket; collecting where the booths do."""
+        """Post while the online stock covers the basket; collecting where the booths do.
+        Worked out once per request and basket content (a checkout step asks two or three
+        times: to skip a page, to check the method chosen, to price the order)."""
         from exhibitions.channels.pickup import pickup_options
 
+        content = tuple((line.pk, line.quantity) for line in basket.all_lines())
+        known = getattr(basket, "_available_shipping", None)
+        if known is not None and known[0] == content:
+            return list(known[1])
         pickups = [CollectAtExhibition(e, booths) for e, booths in pickup_options(basket)]
         post = list(self.methods) if online_covers(basket) else []
+        basket._available_shipping = (content, [*post, *pickups])
         return [*post, *pickups]
 
     def get_default_shipping_method(self, basket, shipping_addr=None, **kwargs):

@@ -207,11 +207,11 @@ def test_booth_running_out_while_placing_undoes_the_order_and_reserves_nothing(s
     """The race the shipping step cannot see: the booth's last units go between the choice
     and the order's placement (the hold is checked under lock)."""
     from django.contrib.auth.models import AnonymousUser
-    from oscar.apps.basket.models import Basket
     from oscar.apps.checkout.calculators import OrderTotalCalculator
     from oscar.apps.order.exceptions import UnableToPlaceOrder
 
     from sellers.strategy import Default
+    from shop.basket.models import Basket
     from shop.checkout.views import PaymentDetailsView
     from shop.shipping.repository import Repository
 

@@ -1,8 +1,8 @@
 import pytest
-from oscar.apps.basket.models import Basket
 from oscar.apps.partner.strategy import Selector
 
 from sellers.shipping import charges_for_basket
+from shop.basket.models import Basket
 from shop.shipping.repository import Repository
 from tests.factories import ProducerFactory, make_product
 

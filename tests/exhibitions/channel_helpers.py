@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 from django.db import transaction
-from oscar.apps.basket.models import Basket
 from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.order.utils import OrderCreator
 from oscar.core import prices
@@ -11,6 +10,7 @@ from oscar.core import prices
 from exhibitions.channels.pickup import reserve_for_order
 from exhibitions.models import OrderChannel
 from sellers.strategy import Default
+from shop.basket.models import Basket
 from shop.checkout.services import lock_stock_for, settle_booth_payment
 from shop.payments import services as payments
 from shop.persian.money import to_rials

@@ -53,10 +53,10 @@ def place_paid_order(items, received_by):
     as in checkout) and paid in person at a booth through the real settle path
     (shop.checkout.services.settle_booth_payment), without HTTP: fast enough for
     property tests. Returns the paid order with its fulfilments."""
-    from oscar.apps.basket.models import Basket
     from oscar.test.factories import create_order
 
     from sellers.strategy import Default
+    from shop.basket.models import Basket
     from shop.checkout.services import settle_booth_payment
     from shop.payments import services as payments
     from shop.persian.money import to_rials

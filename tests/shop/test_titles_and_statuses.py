@@ -28,11 +28,11 @@ def segments(title):
 
 def place_order(user=None, status="paid", **fields):
     """An order placed by Oscar's OrderCreator for one product, then put in `status`."""
-    from oscar.apps.basket.models import Basket
     from oscar.apps.order.models import Order
     from oscar.test.factories import create_order
 
     from sellers.strategy import Default
+    from shop.basket.models import Basket
     from shop.shipping.methods import PostByEachProducer
 
     basket = Basket.objects.create(owner=user)
