@@ -7,13 +7,14 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.apps.order.models import Order
+from oscar.core.loading import get_class
 
 from exhibitions.channels.pickup import PICKUP_PREFIX
 from exhibitions.exceptions import NotEnoughAtBooth, NotSellingNow
@@ -27,6 +28,7 @@ from shop.persian.numbers import localised_number, ui_language
 from . import services
 from .exceptions import OutOfStock
 
+Repository = get_class("shipping.repository", "Repository")
 logger = logging.getLogger(__name__)
 PAYABLE_ORDERS_SESSION_KEY = "payable_orders"
 
@@ -59,7 +61,26 @@ def start_payment(request, order):
         return redirect("checkout:pay-order", number=order.number)
 
 
+class ShippingAddressView(oscar_views.ShippingAddressView):
+    def get_success_url(self):
+        """With one way to receive the basket there is nothing to choose: it is used, and
+        the buyer goes straight to the order's preview (Oscar sends them through the
+        shipping-method and payment-method steps, which would only redirect)."""
+        methods = Repository().get_shipping_methods(
+            basket=self.request.basket,
+            user=self.request.user,
+            shipping_addr=self.get_shipping_address(self.request.basket),
+            request=self.request,
+        )
+        if self.request.basket.is_shipping_required() and len(methods) == 1:
+            self.checkout_session.use_shipping_method(methods[0].code)
+            return reverse("checkout:preview")
+        return super().get_success_url()
+
+
 class ShippingMethodView(oscar_views.ShippingMethodView):
+    success_url = reverse_lazy("checkout:preview")  # Zarinpal is the one way to pay
+
     def get(self, request, *args, **kwargs):
         """No way brings the whole basket (items only at a booth beside items only online, or
         at booths of two exhibitions): said plainly, back to the basket — not Oscar's
@@ -74,7 +95,18 @@ class ShippingMethodView(oscar_views.ShippingMethodView):
         return super().get(request, *args, **kwargs)
 
 
+class PaymentMethodView(oscar_views.PaymentMethodView):
+    success_url = reverse_lazy("checkout:preview")  # nothing to choose or enter
+
+
 class PaymentDetailsView(oscar_views.PaymentDetailsView):
+    def get(self, request, *args, **kwargs):
+        """Nothing to enter before Zarinpal's own page: the preview says how paying works
+        (an old link to the payment-details step lands there)."""
+        if not self.preview:
+            return redirect("checkout:preview")
+        return super().get(request, *args, **kwargs)
+
     def check_basket_is_valid(self, request):
         """Out-of-stock lines send the buyer back to the basket (Oscar); a price that changed
         since it went into the basket is said on the page before they pay."""

@@ -112,7 +112,6 @@ def test_three_units_go_to_b7_one_sells_there_one_is_collected_and_the_last_come
     assert "B7" in browser.find_element(By.CSS_SELECTOR, f"[data-code='pickup-{fair.pk}']").text
     screenshot("62-checkout-collect-at-b7")
     click(browser, pickup)
-    WebDriverWait(browser, 10).until(ec.element_to_be_clickable((By.ID, "view_preview"))).click()
     WebDriverWait(browser, 10).until(ec.element_to_be_clickable((By.ID, "place-order"))).click()
     WebDriverWait(browser, 10).until(ec.element_to_be_clickable((By.ID, "pay"))).click()
     code_box = WebDriverWait(browser, 10).until(

@@ -35,7 +35,6 @@ def checkout_as_guest(browser, live_server):
         browser.find_element(By.NAME, name).send_keys(value)
     Select(browser.find_element(By.NAME, "state")).select_by_visible_text("اصفهان")
     browser.find_element(By.NAME, "postcode").submit()
-    WebDriverWait(browser, 10).until(ec.element_to_be_clickable((By.ID, "view_preview"))).click()
     WebDriverWait(browser, 10).until(ec.element_to_be_clickable((By.ID, "place-order"))).click()
     return WebDriverWait(browser, 10).until(ec.element_to_be_clickable((By.ID, "pay")))
 

@@ -1,0 +1,84 @@
+"""The checkout asks only what there is to choose: with one way to receive the basket the
+address leads straight to the order's preview (which says how paying works); with a booth to
+collect at too, the buyer chooses first. Each step's SQL stays under a ceiling."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from oscar.apps.order.models import Order
+
+from tests.factories import ProducerFactory, make_product
+
+from .conftest import ADDRESS
+from .test_click_and_collect import stall  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def basket(reference_data, add_to_basket):
+    for title, producer in (("جعبه خاتم", ProducerFactory()), ("گلیم قشقایی", ProducerFactory())):
+        add_to_basket(make_product(title=title, producer=producer, stock=5, with_image=False))
+
+
+def as_guest(client):
+    guest = {"username": "b@example.ir", "options": "anonymous"}
+    response = client.post(reverse("checkout:index"), guest)
+    assert response.status_code == 302
+
+
+def test_one_way_to_receive_goes_from_the_address_to_the_preview(client, zarinpal, basket):
+    as_guest(client)
+    response = client.post(reverse("checkout:shipping-address"), ADDRESS)
+    assert response.status_code == 302 and response["Location"] == reverse("checkout:preview")
+    preview = client.get(response["Location"])
+    assert preview.status_code == 200
+    page = preview.content.decode()
+    assert 'data-testid="payment-method"' in page and "زرین‌پال" in page
+    placed = client.post(reverse("checkout:preview"), {"action": "place_order"})
+    assert placed["Location"].startswith(f"{zarinpal.url}pg/StartPay/")
+    assert Order.objects.get().shipping_code == "producer-post"
+
+
+def test_a_booth_to_collect_at_makes_the_buyer_choose_first(client, stall, add_to_basket):  # noqa: F811
+    fair, _producer, product, _record = stall
+    add_to_basket(product)
+    as_guest(client)
+    response = client.post(reverse("checkout:shipping-address"), ADDRESS)
+    assert response["Location"] == reverse("checkout:shipping-method")
+    assert client.get(response["Location"]).status_code == 200  # the choice is shown
+    chosen = client.post(response["Location"], {"method_code": f"pickup-{fair.pk}"})
+    assert chosen["Location"] == reverse("checkout:preview")
+
+
+@pytest.mark.parametrize("step", ["checkout:shipping-method", "checkout:payment-method",
+                                  "checkout:payment-details"])  # fmt: skip
+def test_steps_with_nothing_to_choose_lead_to_the_preview(client, basket, step):
+    as_guest(client)
+    client.post(reverse("checkout:shipping-address"), ADDRESS)
+    response = client.get(reverse(step))
+    assert response.status_code == 302 and response["Location"] == reverse("checkout:preview")
+
+
+def test_each_step_stays_under_its_query_ceiling(client, zarinpal, basket):
+    """Two lines of two producers: the lines load with their products, classes, stock
+    records and producers in one query, whatever the number of lines."""
+    ceilings = {}
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("basket:summary"))
+    ceilings["basket"] = len(queries)
+    as_guest(client)
+    with CaptureQueriesContext(connection) as queries:
+        client.post(reverse("checkout:shipping-address"), ADDRESS)
+    ceilings["address"] = len(queries)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("checkout:preview")).status_code == 200
+    ceilings["preview"] = len(queries)
+    with CaptureQueriesContext(connection) as queries:
+        client.post(reverse("checkout:preview"), {"action": "place_order"})
+    ceilings["place"] = len(queries)
+    assert ceilings["basket"] <= 14
+    assert ceilings["address"] <= 12
+    assert ceilings["preview"] <= 10
+    assert ceilings["place"] <= 53
