@@ -19,6 +19,7 @@ from exhibitions.models import BoothApplication, Exhibition
 from exhibitions.selectors import product_exhibitions
 from sellers.models import StockRecord
 from sellers.strategy import Selector
+from shop.pagecache.store import forget_all
 from shop.persian.money import to_rials
 from shop.persian.text import index_terms
 
@@ -26,6 +27,13 @@ from .models import ProductDocument
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
+# What listings and search results show of a document: when any of it changes, cached pages
+# are dropped (their stock save dropped them already, but they may have been rendered again
+# from the old document before this reindex ran).
+SHOWN = (
+    "product_id", "title", "url", "image", "product_class", "is_standalone", "producer_id",
+    "province_id", "price_rials", "in_stock", "priority",
+)  # fmt: skip
 CategoryLink = ProductDocument.categories.through
 ExhibitionLink = ProductDocument.exhibitions.through
 
@@ -124,6 +132,9 @@ def index_products(product_ids, to_elasticsearch=True):
         builder = DocumentBuilder()
         built = [builder.build(product) for product in _products(ids)]
         documents = [document for document, _ in built]
+        shown_before = set(ProductDocument.objects.filter(product_id__in=ids).values_list(*SHOWN))
+        if shown_before != {tuple(getattr(d, field) for field in SHOWN) for d in documents}:
+            forget_all()
         links = [
             CategoryLink(productdocument_id=document.product_id, category_id=category.id)
             for document, categories in built

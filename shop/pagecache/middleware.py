@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
-from oscar.apps.basket.models import Basket
 
+from shop.basket.models import Basket
 from shop.middleware import in_persian_digits
 
 from . import hooks, personal
@@ -24,15 +24,19 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE_SECONDS or not _cacheable(request):
+        if not settings.PAGE_CACHE_SECONDS:
+            return self.get_response(request)
+        cacheable, scope = _cacheable(request)
+        if not cacheable:
             return self.get_response(request)
         key = page_key(request)
-        generation, entry = lookup(key)
+        generation, version, entry = lookup(key, scope)
         state = "hit"
         if entry is None:
             response, entry = self._render_for_everyone(request, generation)
             if entry is None:
                 return response
+            entry["version"] = version
             keep(key, entry)
             state = "miss"
         hooks.run(request, entry["hooks"])
@@ -87,17 +91,23 @@ class PageCacheMiddleware:
 
 
 def _cacheable(request):
+    """(whether the page may come from the cache, the scope of its own freshness or None):
+    a product's page also goes stale with its product's stock (signals.py)."""
     if request.method not in ("GET", "HEAD"):
-        return False
+        return False, None
     try:
         match = resolve(request.path_info)
     except Resolver404:
-        return False
+        return False, None
     if match.view_name not in settings.PAGE_CACHE_VIEWS:
-        return False
+        return False, None
     if request.user.is_authenticated and not _sees_public_pages(request.user):
-        return False
-    return not len(getattr(request, "_messages", ()))  # messages are shown once, fresh
+        return False, None
+    if len(getattr(request, "_messages", ())):  # messages are shown once, fresh
+        return False, None
+    if match.view_name == "catalogue:detail" and "pk" in match.kwargs:
+        return True, f"product:{match.kwargs['pk']}"
+    return True, None
 
 
 def _sees_public_pages(user):

@@ -1,7 +1,9 @@
 """Where cached pages are kept: one entry per page (language, host, path and query), valid
-while the cache's generation is the one it was rendered in."""
+while the cache's generation is the one it was rendered in and, for a page about one thing
+(a product's page), while that thing's own version is too."""
 
 import hashlib
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,39 +19,61 @@ def page_key(request):
     return f"pagecache:page:{request.LANGUAGE_CODE}:{digest}"
 
 
-def lookup(key):
-    """(the current generation, the page's entry if it is of this generation, else None);
-    one round trip to the cache."""
-    found = cache.get_many([GENERATION_KEY, key])
+def scope_key(scope):
+    return f"pagecache:scope:{scope}"
+
+
+def lookup(key, scope=None):
+    """(the current generation, the scope's version, the page's entry if it was rendered in
+    both, else None); one round trip to the cache."""
+    keys = [GENERATION_KEY, key, *([scope_key(scope)] if scope else [])]
+    found = cache.get_many(keys)
     generation = found.get(GENERATION_KEY, 0)
+    version = found.get(scope_key(scope), 0) if scope else 0
     entry = found.get(key)
-    if entry is not None and entry["generation"] != generation:
+    if entry is not None and (entry["generation"], entry.get("version", 0)) != (
+        generation,
+        version,
+    ):
         entry = None
-    return generation, entry
+    return generation, version, entry
 
 
 def keep(key, entry):
     cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
 
 
-def _next_generation():
+def _next(counter):
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet (a new or emptied cache)
-        cache.add(GENERATION_KEY, 1, None)
-        cache.incr(GENERATION_KEY)
+        cache.incr(counter)
+    except ValueError:  # no such counter yet (a new or emptied cache)
+        cache.add(counter, 1, None)
+        cache.incr(counter)
+
+
+def _bump(counter):
+    """A new value of `counter` now (so this request and tests see it) and again when the
+    transaction commits: a page rendered between the change and the commit showed the old
+    data under the new value. Once per transaction and counter, however many rows it writes
+    (a demo load writes 100,000s): Django starts a new list of commit hooks after each
+    commit or rollback."""
+    _next(counter)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    if getattr(connection, "_page_cache_hooks", (None,))[0] is not connection.run_on_commit:
+        connection._page_cache_hooks = (connection.run_on_commit, set())
+    registered = connection._page_cache_hooks[1]
+    if counter not in registered:
+        registered.add(counter)
+        transaction.on_commit(partial(_next, counter))
 
 
 def forget_all():
-    """Every cached page is stale. Now (so this request and tests see it) and again when
-    the transaction commits: a page rendered between the change and the commit showed the
-    old data under the new generation."""
-    _next_generation()
-    connection = transaction.get_connection()
-    # Once per transaction, however many rows it writes (a demo load writes 100,000s):
-    # Django starts a new list of commit hooks after each commit or rollback.
-    if connection.in_atomic_block and getattr(connection, "_page_cache_hooks", None) is not (
-        connection.run_on_commit
-    ):
-        transaction.on_commit(_next_generation)
-        connection._page_cache_hooks = connection.run_on_commit
+    """Every cached page is stale."""
+    _bump(GENERATION_KEY)
+
+
+def forget(scope):
+    """The pages about one thing are stale (a product's page: `forget(f"product:{pk}")`)."""
+    _bump(scope_key(scope))
