@@ -32,7 +32,9 @@ def facet_rows(documents):
     "exhibitions": [[slug, title, n]…]}."""
     matching, params = (
         documents.order_by()
-        .values("product_id", "producer_id", "province_id", "product_class", "price_rials", "in_stock")
+        .values(
+            "product_id", "producer_id", "province_id", "product_class", "price_rials", "in_stock"
+        )
         .query.sql_with_params()
     )
     prices, price_params = _price_counts()
