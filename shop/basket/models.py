@@ -1,6 +1,7 @@
 """Oscar's basket models. Only the query of a basket's lines changes: every checkout step
 reads each line's product class (shipping required?), stock record and its producer (price,
-may the producer sell?), so they come in the same query instead of one query each."""
+may the producer sell? from which city?), so they come in the same query instead of one
+query each."""
 
 from oscar.apps.basket.abstract_models import AbstractBasket
 
@@ -14,7 +15,7 @@ class Basket(AbstractBasket):
                 self.lines.select_related(
                     "product__product_class",
                     "product__parent__product_class",
-                    "stockrecord__partner",
+                    "stockrecord__partner__city",
                 )
                 .prefetch_related("attributes", "product__images")
                 .order_by(self._meta.pk.name)

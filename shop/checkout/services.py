@@ -41,6 +41,7 @@ def lock_stock_for(basket, online=True):
         wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
     for line in lines:
         record = records[line.stockrecord_id]
+        record.product = line.product  # loaded with the line, with its class
         if not online or not record.can_track_allocations:
             continue
         available = (record.num_in_stock or 0) - (record.num_allocated or 0)

@@ -10,6 +10,7 @@ def online_covers(basket):
     for line in basket.all_lines():
         if line.stockrecord_id:
             records[line.stockrecord_id] = line.stockrecord
+            line.stockrecord.product = line.product  # loaded with the line
             wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
     for pk, count in wanted.items():
         record = records[pk]
