@@ -32,6 +32,11 @@ class PageCacheMiddleware:
         key = page_key(request)
         generation, version, entry = lookup(key, scope)
         state = "hit"
+        if personal.has_messages(request) and (
+            entry is None or "messages" not in personal.holes_of(entry["parts"])
+        ):
+            # Messages are shown once, to their visitor: their own page, not stored.
+            return self.get_response(request)
         if entry is None:
             response, entry = self._render_for_everyone(request, generation)
             if entry is None:
@@ -102,8 +107,6 @@ def _cacheable(request):
     if match.view_name not in settings.PAGE_CACHE_VIEWS:
         return False, None
     if request.user.is_authenticated and not _sees_public_pages(request.user):
-        return False, None
-    if len(getattr(request, "_messages", ())):  # messages are shown once, fresh
         return False, None
     if match.view_name == "catalogue:detail" and "pk" in match.kwargs:
         return True, f"product:{match.kwargs['pk']}"

@@ -1,9 +1,10 @@
 """The per-visitor parts of a cached page: marked when the page is stored, filled in for
 each visitor when it is served.
 
-- The account links and the mini-basket are "holes": templates wrap them in
+- The account links, the mini-basket and the messages are "holes": templates wrap them in
   `<!--dz:hole NAME-->…<!--dz:/hole-->`; the stored page keeps what a guest with an empty
-  basket sees, and a signed-in visitor or one with a basket gets the hole's template
+  basket and no message sees, and a signed-in visitor, one with a basket or one with
+  messages waiting (the product just added to the basket) gets the hole's template
   rendered for them (HOLES).
 - Every CSRF token of the page is one marker, replaced by the visitor's token.
 - The CSP nonce of the page's inline scripts is one marker, replaced by this response's.
@@ -12,6 +13,7 @@ each visitor when it is served.
 import re
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from oscar.apps.communication.notifications.context_processors import notifications
@@ -23,6 +25,7 @@ from shop.persian.numbers import ui_language
 HOLES = {
     "account": "oscar/partials/nav_account_links.html",
     "basket": "oscar/partials/mini_basket.html",
+    "messages": "oscar/partials/alert_messages.html",
 }
 _HOLE = re.compile(r"<!--dz:hole (\w+)-->(.*?)<!--dz:/hole-->", re.S)
 _CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -59,7 +62,18 @@ def is_personal(request):
     return request.user.is_authenticated or has_basket_cookie(request)
 
 
+def has_messages(request):
+    """Messages wait to be shown to this visitor (Oscar's "added to your basket")."""
+    return bool(len(getattr(request, "_messages", ())))
+
+
+def holes_of(parts):
+    return {part[0] for part in parts if not isinstance(part, str)}
+
+
 def _needs(name, request):
+    if name == "messages":
+        return has_messages(request)
     if request.user.is_authenticated:
         return True
     return name == "basket" and has_basket_cookie(request)
@@ -73,6 +87,7 @@ def _context(request):
         "request": request,
         "user": request.user,
         "public_visitor": True,
+        "messages": get_messages(request),
         **notifications(request),
     }
 
