@@ -7,14 +7,17 @@ Each buyer behaves as a browser does: it opens the catalogue, adds a product (an
 back to the catalogue), looks at its basket, checks out as a guest, gives an address, places
 the order (timed), pays on the sandbox page and follows the callback to the confirmation
 page. Every redirect is followed once, as a browser follows it; no page is asked for twice.
-Prints completed checkouts per second, p50 / p95 latency of the place-order step, each
-step's p50 and how many requests a checkout took.
+Prints completed checkouts per second (and per 1,000 req/s of the bare view measured on the
+same server just before, when Debian's wrk is there: comparable across machines), p50 / p95
+latency of the place-order step, each step's p50 and how many requests a checkout took.
 """
 
 import argparse
 import random
 import re
+import shutil
 import statistics
+import subprocess
 import time
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
@@ -110,6 +113,19 @@ def buy(base, add_paths, index):
     return "completed", place_seconds
 
 
+def bare_view_rps(base):
+    """The bare view's requests per second on the same server (Debian's wrk, 16 connections,
+    3 s), so that a run on a busier or slower machine can be compared: the checkouts per
+    second over it is the machine-independent figure. None without wrk."""
+    if not shutil.which("wrk"):
+        return None
+    out = subprocess.run(
+        ["wrk", "-t2", "-c16", "-d3s", urljoin(base, "/healthz/")], capture_output=True, text=True
+    ).stdout
+    found = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    return float(found.group(1)) if found else None
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--base-url", default="http://127.0.0.1:8000")
@@ -117,11 +133,12 @@ def main():
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
     add_paths = []
-    for page in range(1, 6):  # a spread of products, so that few sell out during the run
+    for page in range(1, 21):  # a spread of products, so that few sell out during the run
         url = urljoin(args.base_url, f"/catalogue/?in_stock=1&page={page}")
         add_paths += ADD.findall(requests.get(url, timeout=30).text)
     if not add_paths:
         raise SystemExit("no product in stock on /catalogue/: load the demo first")
+    bare = bare_view_rps(args.base_url)
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
         results = list(pool.map(lambda i: buy(args.base_url, add_paths, i), range(args.buyers)))
@@ -132,6 +149,12 @@ def main():
     p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
     print(f"buyers: {args.buyers}  concurrency: {args.concurrency}  completed: {completed}")
     print(f"completed checkouts per second: {completed / elapsed:.2f}")
+    if bare:
+        print(
+            f"bare view, same server just before: {bare:,.0f} req/s; checkouts per second "
+            f"per 1,000 bare-view req/s: {completed / elapsed / bare * 1000:.2f} "
+            "(the issue's 10/s at its 2,344 req/s: 4.27)"
+        )
     print(f"place-order step: p50 {statistics.median(timings):.0f} ms, p95 {p95:.0f} ms")
     for outcome, count in outcomes.most_common():
         print(f"  {count} × {outcome}")
