@@ -12,11 +12,9 @@ class Basket(AbstractBasket):
             return self.lines.model.objects.none()
         if self._lines is None:
             self._lines = (
-                self.lines.select_related(
-                    "product__product_class",
-                    "product__parent__product_class",
-                    "stockrecord__partner__city",
-                )
+                # Not the parent product (variants): joining a second product row costs
+                # more on every basket than the two queries a variant's class takes.
+                self.lines.select_related("product__product_class", "stockrecord__partner__city")
                 .prefetch_related("attributes", "product__images")
                 .order_by(self._meta.pk.name)
             )
