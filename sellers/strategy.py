@@ -17,10 +17,7 @@ class Default(strategy.Default):
     def fetch_for_line(self, line, stockrecord=None):
         """The line's own stock record (Oscar's Base ignores it and selects the product's
         first record again, one query per line each time)."""
-        stockrecord = stockrecord or line.stockrecord
-        if stockrecord is not None and stockrecord.product_id == line.product_id:
-            stockrecord.product = line.product  # loaded with the line; Oscar reads it
-        return self.fetch_for_product(line.product, stockrecord)
+        return self.fetch_for_product(line.product, stockrecord or line.stockrecord)
 
     def availability_policy(self, product, stockrecord):
         if stockrecord is not None and not stockrecord.partner.is_selling:

@@ -10,7 +10,6 @@ def online_covers(basket):
     for line in basket.all_lines():
         if line.stockrecord_id:
             records[line.stockrecord_id] = line.stockrecord
-            line.stockrecord.product = line.product  # loaded with the line
             wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
     for pk, count in wanted.items():
         record = records[pk]
@@ -35,10 +34,10 @@ class Repository(repository.Repository):
         known = getattr(basket, "_available_shipping", None)
         if known is not None and known[0] == content:
             return list(known[1])
-        pickups = [CollectAtExhibition(e, booths) for e, booths in pickup_options(basket)]
         post = list(self.methods) if online_covers(basket) else []
-        basket._available_shipping = (content, [*post, *pickups])
-        return [*post, *pickups]
+        methods = [*post, *(CollectAtExhibition(e, b) for e, b in pickup_options(basket))]
+        basket._available_shipping = (content, methods)
+        return list(methods)
 
     def get_default_shipping_method(self, basket, shipping_addr=None, **kwargs):
         """The basket page's estimate: the post (no booth look-ups on every basket view)."""
