@@ -37,6 +37,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import wrk  # noqa: E402 (bench/wrk.py, beside this script)
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -148,15 +149,12 @@ def load(port, path, seconds, connections, cookie=None):
         )
         script, path = ["-s", str(lua)], path[0]
     url = f"http://127.0.0.1:{port}{path}"
-    wrk = ["wrk", "-t2", f"-c{connections}", "--latency", "--timeout", "30s", *headers, *script]
-    subprocess.run([*wrk, "-d2s", url], capture_output=True)  # warm-up
-    out = subprocess.run([*wrk, f"-d{seconds}s", url], capture_output=True, text=True).stdout
+    out = wrk.run(url, seconds, connections, options=[*headers, *script])
     if script:
         Path(script[1]).unlink()
-    found = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    if not found:
+    rps = wrk.requests_per_second(out)
+    if rps is None:
         raise SystemExit(f"wrk said nothing usable for {path}:\n{out}")
-    rps = float(found.group(1))
     if rps == 0:
         print(out, file=sys.stderr)
     latency = {q: _ms(re.search(rf"\s{q}%\s+([\d.]+\w+)", out).group(1)) for q in ("50", "99")}
