@@ -52,6 +52,19 @@ def test_a_booth_to_collect_at_makes_the_buyer_choose_first(client, stall, add_t
     assert chosen["Location"] == reverse("checkout:preview")
 
 
+def test_the_preview_is_not_reached_without_an_address(client, zarinpal, basket):
+    """Skipping the empty steps skips no check: no address, no preview and no order."""
+    as_guest(client)
+    bad = client.post(reverse("checkout:shipping-address"), {**ADDRESS, "postcode": "12"})
+    assert bad.status_code == 200 and bad.context["form"].errors  # said on the form
+    response = client.get(reverse("checkout:preview"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("checkout:shipping-address")
+    placed = client.post(reverse("checkout:preview"), {"action": "place_order"})
+    assert placed.status_code == 302 and "StartPay" not in placed["Location"]
+    assert not Order.objects.exists()
+
+
 @pytest.mark.parametrize("step", ["checkout:shipping-method", "checkout:payment-method",
                                   "checkout:payment-details"])  # fmt: skip
 def test_steps_with_nothing_to_choose_lead_to_the_preview(client, basket, step):
