@@ -25,7 +25,7 @@ from shop.persian.numbers import ui_language
 HOLES = {
     "account": "oscar/partials/nav_account_links.html",
     "basket": "oscar/partials/mini_basket.html",
-    "messages": "oscar/partials/alert_messages.html",
+    "messages": "oscar/partials/alert_messages_list.html",
 }
 _HOLE = re.compile(r"<!--dz:hole (\w+)-->(.*?)<!--dz:/hole-->", re.S)
 _CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

@@ -128,12 +128,14 @@ def test_a_guests_basket_is_shown_to_them_only(product):
     assert "۲٬۵۰۰٬۰۰۰" not in html
 
 
-def test_messages_are_shown_once_to_their_visitor_and_never_cached(product):
-    """Back on the product page after adding it, the buyer sees the cached page with their
-    own message in it; nobody else, and not they again, sees it."""
-    page(Client(), product.get_absolute_url())
+@pytest.mark.parametrize("where", ["product", "listing"])
+def test_messages_are_shown_once_to_their_visitor_and_never_cached(product, where):
+    """Back on the page they added it from (its own page, or the catalogue: Oscar's
+    two-column layout), the buyer sees the cached page with their own message in it; nobody
+    else, and not they again, sees it."""
+    url = product.get_absolute_url() if where == "product" else reverse("catalogue:index")
+    page(Client(), url)
     buyer = Client()
-    url = product.get_absolute_url()
     added = buyer.post(reverse("basket:add", args=[product.pk]), {"quantity": 1}, HTTP_REFERER=url)
     assert added["Location"] == url
     response, html = page(buyer, url)
