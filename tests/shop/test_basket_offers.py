@@ -1,0 +1,67 @@
+"""Site offers (shop/basket/offers.py): read from the cache on each basket request, applied
+the moment staff open one, gone the moment they close it or it ends."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from oscar.apps.offer.models import ConditionalOffer
+from oscar.test.factories import create_offer
+
+from shop.basket import offers
+from tests.factories import make_product
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def buyer(reference_data):
+    """A guest with one product of 1,250,000 Toman in their basket."""
+    client = Client()
+    product = make_product(price_rials=12_500_000)
+    added = client.post(reverse("basket:add", args=[product.pk]), {"quantity": 1})
+    assert added.status_code == 302
+    return client
+
+
+def basket_of(client):
+    response = client.get(reverse("basket:summary"))
+    assert response.status_code == 200
+    return response.context["basket"]
+
+
+def test_an_offer_opened_applies_on_the_next_request_and_closed_stops(buyer):
+    assert basket_of(buyer).total_discount == 0
+    offer = create_offer(name="جشنواره یلدا")  # 20 % off every product
+    basket = basket_of(buyer)
+    assert basket.total_discount == 2_500_000
+    assert [o.name for o in basket.applied_offers().values()] == ["جشنواره یلدا"]
+    offer.status = ConditionalOffer.SUSPENDED
+    offer.save()
+    assert basket_of(buyer).total_discount == 0
+
+
+def test_an_offer_applies_only_between_its_start_and_end(buyer, monkeypatch):
+    moment = timezone.now()
+    create_offer(
+        name="نوروز",
+        start=moment + datetime.timedelta(days=1),
+        end=moment + datetime.timedelta(days=2),
+    )
+    assert basket_of(buyer).total_discount == 0  # not started: kept in the cache all the same
+    monkeypatch.setattr(offers, "now", lambda: moment + datetime.timedelta(days=1, hours=1))
+    assert basket_of(buyer).total_discount == 2_500_000
+    monkeypatch.setattr(offers, "now", lambda: moment + datetime.timedelta(days=3))
+    assert basket_of(buyer).total_discount == 0  # ended, with no write to tell the cache
+
+
+def test_a_basket_request_does_not_ask_the_database_for_site_offers(buyer):
+    create_offer(name="جشنواره یلدا")
+    basket_of(buyer)
+    with CaptureQueriesContext(connection) as queries:
+        assert basket_of(buyer).total_discount == 2_500_000
+    assert not [q for q in queries.captured_queries if "offer_conditionaloffer" in q["sql"]]
