@@ -1,33 +1,85 @@
-"""Oscar's basket models. Only the query of a basket's lines changes: every checkout step
-reads each line's product class (shipping required?), stock record and its producer (price,
-may the producer sell? from which city?), so they come in the same query instead of one
-query each."""
+"""Oscar's basket models, with fewer queries on every request that reads a basket:
 
+- a line's product class (shipping required?), stock record and its producer (price, may
+  the producer sell? from which city?) come in the lines' query instead of one query each;
+- the lines' options (attributes) are looked up only when the catalogue has any option at
+  all (a line has options only if its product has);
+- a basket knows, from the query that loads it, whether it holds any voucher
+  (`has_vouchers`): without one, the offer applicator does not ask (offers.py)."""
+
+from django.db import models
+from django.db.models import Exists, OuterRef
 from oscar.apps.basket.abstract_models import AbstractBasket
+from oscar.apps.basket.managers import OpenBasketManager, SavedBasketManager
+from oscar.core.loading import get_model
+
+from shop.pagecache.store import remembered
+
+
+def _with_has_vouchers(queryset):
+    vouchers = queryset.model.vouchers.through.objects.filter(basket_id=OuterRef("pk"))
+    return queryset.annotate(has_vouchers=Exists(vouchers))
+
+
+class BasketManager(models.Manager):
+    def get_queryset(self):
+        return _with_has_vouchers(super().get_queryset())
+
+
+class OpenManager(OpenBasketManager):
+    def get_queryset(self):
+        return _with_has_vouchers(super().get_queryset())
+
+
+class SavedManager(SavedBasketManager):
+    def get_queryset(self):
+        return _with_has_vouchers(super().get_queryset())
+
+
+def catalogue_has_options():
+    """Whether any product option exists (kept until the catalogue changes)."""
+    return remembered(
+        "basket:catalogue-has-options", lambda: get_model("catalogue", "Option").objects.exists()
+    )
 
 
 class Basket(AbstractBasket):
+    objects = BasketManager()
+    open = OpenManager()
+    saved = SavedManager()
+
     def all_lines(self):
         if self.id is None:
             return self.lines.model.objects.none()
         if self._lines is None:
+            with_options = catalogue_has_options()
             self._lines = (
                 # Not the parent product (variants): joining a second product row costs
                 # more on every basket than the two queries a variant's class takes.
                 self.lines.select_related("product__product_class", "stockrecord__partner__city")
-                .prefetch_related("attributes", "product__images")
+                .prefetch_related(*(["attributes"] if with_options else []), "product__images")
                 .order_by(self._meta.pk.name)
             )
+            no_options = None if with_options else self.lines.model.attributes.rel.related_model
             for line in self._lines:
                 # The stock record's product is the line's (Oscar reads record.product).
                 if line.stockrecord is not None and line.stockrecord.product_id == line.product_id:
                     line.stockrecord.product = line.product
+                if no_options is not None:  # line.attributes.all() is empty without a query
+                    prefetched = line.__dict__.setdefault("_prefetched_objects_cache", {})
+                    prefetched["attributes"] = no_options.objects.none()
         return self._lines
 
     @property
     def num_lines(self):
         """From the lines already loaded (Oscar counts them in one more query)."""
         return len(self.all_lines())
+
+
+def forget_vouchers(sender, instance, action, **kwargs):
+    """A voucher added to or removed from a basket in memory: it asks again (apps.py)."""
+    if action.startswith("post_") and isinstance(instance, Basket):
+        instance.__dict__.pop("has_vouchers", None)
 
 
 from oscar.apps.basket.models import *  # noqa: E402, F403

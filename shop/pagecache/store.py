@@ -39,6 +39,19 @@ def lookup(key, scope=None):
     return generation, version, entry
 
 
+def remembered(key, compute, seconds=300):
+    """`compute()`'s value, kept in the cache until the generation changes (a change to
+    anything storefront pages show: the catalogue, producers, offers…); one round trip."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY, 0)
+    kept = found.get(key)
+    if kept is not None and kept[0] == generation:
+        return kept[1]
+    value = compute()
+    cache.set(key, (generation, value), seconds)
+    return value
+
+
 def keep(key, entry):
     cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
 

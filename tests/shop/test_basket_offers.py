@@ -1,5 +1,6 @@
-"""Site offers (shop/basket/offers.py): read from the cache on each basket request, applied
-the moment staff open one, gone the moment they close it or it ends."""
+"""Offers on a basket (shop/basket/offers.py, models.py): site offers read from the cache on
+each basket request, applied the moment staff open one, gone the moment they close it or it
+ends; vouchers and line options asked for only when there can be any."""
 
 import datetime
 
@@ -9,10 +10,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from oscar.apps.catalogue.models import Option
 from oscar.apps.offer.models import ConditionalOffer
-from oscar.test.factories import create_offer
+from oscar.apps.partner.strategy import Selector
+from oscar.test.factories import create_offer, create_voucher
 
 from shop.basket import offers
+from shop.basket.models import Basket
 from tests.factories import make_product
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +69,32 @@ def test_a_basket_request_does_not_ask_the_database_for_site_offers(buyer):
     with CaptureQueriesContext(connection) as queries:
         assert basket_of(buyer).total_discount == 2_500_000
     assert not [q for q in queries.captured_queries if "offer_conditionaloffer" in q["sql"]]
+
+
+def test_a_voucher_gives_its_discount_from_the_request_that_adds_it(buyer):
+    """The basket was loaded knowing it had no voucher; adding one makes it ask again (else
+    Oscar would find no discount and take the voucher back off)."""
+    voucher = create_voucher(code="YALDA")  # 20 % off every product
+    added = buyer.post(reverse("basket:vouchers-add"), {"code": "YALDA"})
+    assert added.status_code == 302
+    assert basket_of(buyer).total_discount == 2_500_000
+    buyer.post(reverse("basket:vouchers-remove", args=[voucher.pk]))
+    assert basket_of(buyer).total_discount == 0
+
+
+def test_a_basket_without_vouchers_or_options_does_not_ask_for_them(buyer):
+    basket_of(buyer)
+    with CaptureQueriesContext(connection) as queries:
+        basket_of(buyer)
+    tables = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "voucher_voucher" not in tables and "basket_lineattribute" not in tables
+
+
+def test_a_lines_options_are_read_once_the_catalogue_has_options(reference_data):
+    product = make_product()
+    option = Option.objects.create(name="رنگ", code="colour")
+    basket = Basket.objects.create()
+    basket.strategy = Selector().strategy()
+    basket.add_product(product, 1, options=[{"option": option, "value": "فیروزه‌ای"}])
+    line = Basket.objects.get(pk=basket.pk).all_lines()[0]
+    assert [(a.option.code, a.value) for a in line.attributes.all()] == [("colour", "فیروزه‌ای")]
