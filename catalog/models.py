@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +72,21 @@ class Product(AbstractProduct):
 
     class Meta(AbstractProduct.Meta):
         pass
+
+    @cached_property
+    def has_options(self):
+        """Oscar's, without its two queries when the catalogue has no option at all."""
+        from .selectors import catalogue_has_options
+
+        return catalogue_has_options() and AbstractProduct.has_options.func(self)
+
+    @property
+    def options(self):
+        from .selectors import catalogue_has_options
+
+        if not catalogue_has_options():
+            return Option.objects.none()  # noqa: F405 (Oscar's models, imported below)
+        return super().options
 
     @property
     def is_made_to_order(self):

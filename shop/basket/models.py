@@ -11,9 +11,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from oscar.apps.basket.abstract_models import AbstractBasket
 from oscar.apps.basket.managers import OpenBasketManager, SavedBasketManager
-from oscar.core.loading import get_model
 
-from shop.pagecache.store import remembered
+from catalog.selectors import catalogue_has_options
 
 
 def _with_has_vouchers(queryset):
@@ -36,17 +35,15 @@ class SavedManager(SavedBasketManager):
         return _with_has_vouchers(super().get_queryset())
 
 
-def catalogue_has_options():
-    """Whether any product option exists (kept until the catalogue changes)."""
-    return remembered(
-        "basket:catalogue-has-options", lambda: get_model("catalogue", "Option").objects.exists()
-    )
-
-
 class Basket(AbstractBasket):
     objects = BasketManager()
     open = OpenManager()
     saved = SavedManager()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.pk is None:  # a new basket holds no voucher (loaded ones are annotated)
+            self.has_vouchers = False
 
     def all_lines(self):
         if self.id is None:
