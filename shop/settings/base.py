@@ -256,6 +256,7 @@ OSCAR_SLUG_ALLOW_UNICODE = True
 OSCAR_DYNAMIC_CLASS_LOADER = "shop.class_loader.class_loader"
 OSCAR_THUMBNAILER = "catalog.renditions.PillowThumbnailer"
 OSCAR_ALLOW_ANON_CHECKOUT = True
+OSCAR_EAGER_ALERTS = False  # product alerts are sent when stock comes back (sellers/alerts.py)
 # Orders are placed before payment (shop/checkout/services.py).
 OSCAR_INITIAL_ORDER_STATUS = "pending-payment"
 OSCAR_INITIAL_LINE_STATUS = "pending-payment"
