@@ -172,7 +172,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "shop.redis_cache.RedisCache",  # one client, not one per call
             "LOCATION": env("REDIS_URL"),
         }
     }
