@@ -5,7 +5,10 @@
 - the lines' options (attributes) are looked up only when the catalogue has any option at
   all (a line has options only if its product has);
 - a basket knows, from the query that loads it, whether it holds any voucher
-  (`has_vouchers`): without one, the offer applicator does not ask (offers.py)."""
+  (`has_vouchers`); without one, `basket.vouchers.all()` is empty without a query (for the
+  offer applicator on every request, and twice more when the order is placed). Adding or
+  removing a voucher through `basket.vouchers` forgets that, as Django does for any
+  prefetched relation."""
 
 from django.db import models
 from django.db.models import Exists, OuterRef
@@ -45,6 +48,21 @@ class Basket(AbstractBasket):
         if self.pk is None:  # a new basket holds no voucher (loaded ones are annotated)
             self.has_vouchers = False
 
+    @property
+    def has_vouchers(self):
+        """Whether the basket may hold vouchers (unknown: True)."""
+        return "vouchers" not in self.__dict__.get("_prefetched_objects_cache", {}) or bool(
+            self._prefetched_objects_cache["vouchers"]
+        )
+
+    @has_vouchers.setter
+    def has_vouchers(self, value):
+        """Set by the managers' annotation as the basket loads."""
+        if not value:
+            prefetched = self.__dict__.setdefault("_prefetched_objects_cache", {})
+            voucher = self._meta.get_field("vouchers").related_model
+            prefetched["vouchers"] = voucher.objects.none()
+
     def all_lines(self):
         if self.id is None:
             return self.lines.model.objects.none()
@@ -71,12 +89,6 @@ class Basket(AbstractBasket):
     def num_lines(self):
         """From the lines already loaded (Oscar counts them in one more query)."""
         return len(self.all_lines())
-
-
-def forget_vouchers(sender, instance, action, **kwargs):
-    """A voucher added to or removed from a basket in memory: it asks again (apps.py)."""
-    if action.startswith("post_") and isinstance(instance, Basket):
-        instance.__dict__.pop("has_vouchers", None)
 
 
 from oscar.apps.basket.models import *  # noqa: E402, F403

@@ -1,13 +1,12 @@
 """Oscar's offer applicator (loaded for `offer.applicator` by shop/class_loader.py), without
-its two queries on every request that reads a basket:
+the site-offers query on every request that reads a basket (nor the vouchers' query for a
+basket with none: models.py).
 
-- The site's open offers are kept in the cache with the page cache's generation: saving or
-  deleting any row of the offer app (offers, conditions, benefits, ranges) starts a new
-  generation (shop/pagecache/signals.py), and an offer's start and end are checked on each
-  request, as Oscar's `ConditionalOffer.active` does in SQL. Each request unpickles its own
-  copies: an offer applied to one basket is never shared with another.
-- A basket loaded knowing it has no voucher (`has_vouchers`, models.py) is not asked for
-  its vouchers."""
+The site's open offers are kept in the cache with the page cache's generation: saving or
+deleting any row of the offer app (offers, conditions, benefits, ranges) starts a new
+generation (shop/pagecache/signals.py), and an offer's start and end are checked on each
+request, as Oscar's `ConditionalOffer.active` does in SQL. Each request unpickles its own
+copies: an offer applied to one basket is never shared with another."""
 
 from django.utils.timezone import now
 from oscar.apps.offer import applicator
@@ -39,8 +38,3 @@ class Applicator(applicator.Applicator):
             if (offer.start_datetime is None or offer.start_datetime <= moment)
             and (offer.end_datetime is None or offer.end_datetime >= moment)
         ]
-
-    def get_basket_offers(self, basket, user):
-        if getattr(basket, "has_vouchers", True) is False:
-            return []
-        return super().get_basket_offers(basket, user)

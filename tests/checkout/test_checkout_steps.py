@@ -102,4 +102,4 @@ def test_each_step_stays_under_its_query_ceiling(client, zarinpal, basket):
     assert ceilings["add"] <= 15  # 12, and the product's first analytics row, 2 savepoints
     assert ceilings["address"] <= 9
     assert ceilings["preview"] <= 5
-    assert ceilings["place"] <= 51
+    assert ceilings["place"] <= 49
