@@ -10,6 +10,11 @@ page. Every redirect is followed once, as a browser follows it; no page is asked
 Prints completed checkouts per second (and per 1,000 req/s of the bare view measured on the
 same server just before, when Debian's wrk is there: comparable across machines), p50 / p95
 latency of the place-order step, each step's p50 and how many requests a checkout took.
+
+Every run sells what it buys. When many buyers end on "the address did not lead to the
+preview (/basket/)", the catalogue has run dry (a sold-out product leaves the basket): load
+the demo into a fresh database, or restock a bench copy, e.g.
+`UPDATE partner_stockrecord SET num_in_stock = COALESCE(num_allocated, 0) + 50`.
 """
 
 import argparse
