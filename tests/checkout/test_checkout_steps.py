@@ -10,7 +10,7 @@ from oscar.apps.order.models import Order
 
 from tests.factories import ProducerFactory, make_product
 
-from .conftest import ADDRESS
+from .conftest import ADDRESS, pay_at_sandbox
 from .test_click_and_collect import stall  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -96,10 +96,17 @@ def test_each_step_stays_under_its_query_ceiling(client, zarinpal, basket):
         assert client.get(reverse("checkout:preview")).status_code == 200
     ceilings["preview"] = len(queries)
     with CaptureQueriesContext(connection) as queries:
-        client.post(reverse("checkout:preview"), {"action": "place_order"})
+        placed = client.post(reverse("checkout:preview"), {"action": "place_order"})
     ceilings["place"] = len(queries)
+    paid = client.get(pay_at_sandbox(zarinpal, placed["Location"]))
+    assert paid["Location"] == reverse("checkout:thank-you")
+    with CaptureQueriesContext(connection) as queries:
+        thanks = client.get(paid["Location"])
+    assert thanks.status_code == 200 and "گبه قشقایی" in thanks.content.decode()
+    ceilings["thank-you"] = len(queries)
     assert ceilings["basket"] <= 6
     assert ceilings["add"] <= 15  # 12, and the product's first analytics row, 2 savepoints
     assert ceilings["address"] <= 9
     assert ceilings["preview"] <= 5
     assert ceilings["place"] <= 49
+    assert ceilings["thank-you"] <= 14  # 22 before its lines, payments, discounts came at once
