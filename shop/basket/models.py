@@ -18,6 +18,13 @@ from oscar.apps.basket.managers import OpenBasketManager, SavedBasketManager
 from catalog.selectors import catalogue_has_options
 
 
+def _known_empty(instance, relation, model):
+    """`instance.<relation>.all()` is empty without a query: a prefetched empty result,
+    which Django drops itself when the relation is written through."""
+    prefetched = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+    prefetched[relation] = model.objects.none()
+
+
 def _with_has_vouchers(queryset):
     vouchers = queryset.model.vouchers.through.objects.filter(basket_id=OuterRef("pk"))
     return queryset.annotate(has_vouchers=Exists(vouchers))
@@ -51,17 +58,14 @@ class Basket(AbstractBasket):
     @property
     def has_vouchers(self):
         """Whether the basket may hold vouchers (unknown: True)."""
-        return "vouchers" not in self.__dict__.get("_prefetched_objects_cache", {}) or bool(
-            self._prefetched_objects_cache["vouchers"]
-        )
+        known = self.__dict__.get("_prefetched_objects_cache", {}).get("vouchers")
+        return known is None or bool(known)
 
     @has_vouchers.setter
     def has_vouchers(self, value):
         """Set by the managers' annotation as the basket loads."""
         if not value:
-            prefetched = self.__dict__.setdefault("_prefetched_objects_cache", {})
-            voucher = self._meta.get_field("vouchers").related_model
-            prefetched["vouchers"] = voucher.objects.none()
+            _known_empty(self, "vouchers", self._meta.get_field("vouchers").related_model)
 
     def all_lines(self):
         if self.id is None:
@@ -75,14 +79,13 @@ class Basket(AbstractBasket):
                 .prefetch_related(*(["attributes"] if with_options else []), "product__images")
                 .order_by(self._meta.pk.name)
             )
-            no_options = None if with_options else self.lines.model.attributes.rel.related_model
+            attribute = self.lines.model.attributes.rel.related_model
             for line in self._lines:
                 # The stock record's product is the line's (Oscar reads record.product).
                 if line.stockrecord is not None and line.stockrecord.product_id == line.product_id:
                     line.stockrecord.product = line.product
-                if no_options is not None:  # line.attributes.all() is empty without a query
-                    prefetched = line.__dict__.setdefault("_prefetched_objects_cache", {})
-                    prefetched["attributes"] = no_options.objects.none()
+                if not with_options:
+                    _known_empty(line, "attributes", attribute)
         return self._lines
 
     @property
