@@ -25,7 +25,7 @@ from .exceptions import (
     StatusChangeNotAllowed,
     WrongBooth,
 )
-from .models import BoothApplication, BoothAssignment, Exhibition
+from .models import Booth, BoothApplication, BoothAssignment, Exhibition
 
 Status = BoothApplication.Status
 ExStatus = Exhibition.Status
@@ -235,6 +235,9 @@ def _assign(application, booth, day):
     if booth.exhibition_id != exhibition.pk:
         raise WrongBooth()
     starts_on, ends_on = exhibition.term_from(day)
+    # Assignments to one booth queue on its row. Two inserts left to PostgreSQL's exclusion
+    # constraint alone can each wait for the other's tuple and end in a deadlock.
+    list(Booth.objects.select_for_update(no_key=True).filter(pk=booth.pk).values_list("pk"))
     if not booth_is_free(booth, starts_on, ends_on):
         raise BoothTaken(booth)
     try:
