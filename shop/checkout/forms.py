@@ -28,8 +28,18 @@ def international_mobile(value):
 
 
 class ShippingAddressForm(oscar_forms.ShippingAddressForm):
-    def __init__(self, *args, **kwargs):
+    """The address; for a guest also the e-mail the order's receipt and shipments go to, so
+    a guest gives both on one page (Oscar asks for the e-mail on a page of its own)."""
+
+    def __init__(self, *args, guest=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if guest:
+            self.fields["email"] = forms.EmailField(
+                label=_("Email address"),
+                help_text=_("The receipt and each shipment's tracking are sent here."),
+                widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
+            )
+            self.order_fields(["email", *self.fields])
         names = [p.name_fa for p in Province.objects.order_by("name_fa")]
         self.fields["state"] = forms.ChoiceField(
             label=_("Province"), choices=[("", "---------")] + [(n, n) for n in names]

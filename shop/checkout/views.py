@@ -3,6 +3,7 @@ Zarinpal; the callback settles the payment and then the order."""
 
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
@@ -11,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views import View
+from oscar.apps.checkout import signals
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.order.exceptions import UnableToPlaceOrder
@@ -31,6 +33,11 @@ from . import services
 from .exceptions import OutOfStock
 
 Repository = get_class("shipping.repository", "Repository")
+CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
+RESTORED_ADDRESS_FIELDS = (
+    "first_name", "last_name", "line1", "line2", "line3", "line4", "state", "postcode",
+    "phone_number",
+)  # fmt: skip
 logger = logging.getLogger(__name__)
 PAYABLE_ORDERS_SESSION_KEY = "payable_orders"
 
@@ -63,7 +70,46 @@ def start_payment(request, order):
         return redirect("checkout:pay-order", number=order.number)
 
 
+class IndexView(oscar_views.IndexView):
+    def get(self, request, *args, **kwargs):
+        """A guest whose basket is shipped gives the e-mail with the address (one page
+        fewer on a phone); signing in is a link on that page. Oscar's page asking only for
+        the e-mail stays for a basket with nothing to ship."""
+        if (
+            not request.user.is_authenticated
+            and settings.OSCAR_ALLOW_ANON_CHECKOUT
+            and request.basket.is_shipping_required()
+        ):
+            return redirect("checkout:shipping-address")
+        return super().get(request, *args, **kwargs)
+
+
 class ShippingAddressView(oscar_views.ShippingAddressView):
+    # A guest's e-mail is asked for on this page (IndexView); the pages after it still
+    # require it.
+    pre_conditions = ["check_basket_is_not_empty", "check_basket_is_valid"]
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["guest"] = self.is_guest()
+        return kwargs
+
+    def get_initial(self):
+        initial = super().get_initial() or {}
+        if self.is_guest():
+            initial = {**initial, "email": self.checkout_session.get_guest_email()}
+        return initial
+
+    def is_guest(self):
+        return not self.request.user.is_authenticated
+
+    def form_valid(self, form):
+        if self.is_guest():
+            email = form.cleaned_data["email"]
+            self.checkout_session.set_guest_email(email)
+            signals.start_checkout.send_robust(sender=self, request=self.request, email=email)
+        return super().form_valid(form)
+
     def get_success_url(self):
         """With one way to receive the basket there is nothing to choose: it is used, and
         the buyer goes straight to the order's preview (Oscar sends them through the
@@ -285,10 +331,19 @@ def zarinpal_callback(request):
 
 
 def restore_basket(request, order):
-    """Put a cancelled order's products back in the buyer's basket."""
+    """Put a cancelled order's products back in the buyer's basket, and what they gave at
+    checkout (a guest's e-mail, the address) back in their checkout: paying again is a
+    click through pages already filled in. Only ever the buyer's own order (`may_pay`)."""
     basket = request.basket
     if not basket.id:
         basket.save()
     for line in order.lines.select_related("product"):
         if line.product_id:
             basket.add_product(line.product, line.quantity)
+    checkout = CheckoutSessionData(request)
+    if order.guest_email:
+        checkout.set_guest_email(order.guest_email)
+    address = order.shipping_address
+    if address is not None:
+        fields = {name: getattr(address, name) for name in RESTORED_ADDRESS_FIELDS}
+        checkout.ship_to_new_address({**fields, "country_id": address.country_id})

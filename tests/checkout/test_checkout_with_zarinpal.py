@@ -8,7 +8,7 @@ from sellers.models import Fulfilment, StockRecord
 from shop.payments.models import PaymentAttempt
 from tests.factories import ProducerFactory, make_product
 
-from .conftest import pay_at_sandbox, place_order_as_guest
+from .conftest import ADDRESS, pay_at_sandbox, place_order_as_guest
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +93,27 @@ def test_cancel_releases_stock_and_gives_the_basket_back(client, zarinpal, two_p
         (kilim.pk, 1),
         (figs.pk, 2),
     }
+
+
+def test_after_a_cancelled_payment_the_email_and_address_are_filled_in_again(
+    client, zarinpal, two_producers_basket
+):
+    callback = pay_at_sandbox(zarinpal, place_order_as_guest(client)["Location"], "cancel")
+    client.get(callback)
+    form = client.get(reverse("checkout:shipping-address")).context["form"]
+    assert form["email"].value() == "buyer@example.ir"
+    assert form["line1"].value() == ADDRESS["line1"] and form["state"].value() == "اصفهان"
+    assert form["postcode"].value() == "81346-12345"
+    again = {name: form[name].value() or "" for name in form.fields}
+    response = client.post(reverse("checkout:shipping-address"), again)  # as the page sends it
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    placed = client.post(reverse("checkout:preview"), {"action": "place_order"})
+    assert placed["Location"].startswith(f"{zarinpal.url}pg/StartPay/")
+    second = Order.objects.exclude(status="cancelled").get()
+    assert second.guest_email == "buyer@example.ir"
+    assert (
+        second.shipping_address.phone_number == Order.objects.first().shipping_address.phone_number
+    )
 
 
 def test_unknown_authority_is_rejected_and_changes_nothing(client, zarinpal, two_producers_basket):

@@ -95,10 +95,9 @@ def test_three_units_go_to_b7_one_sells_there_one_is_collected_and_the_last_come
     browser.delete_all_cookies()
     add(browser, live_server, kilim)
     browser.get(live_server.url + "/checkout/")
-    email = browser.find_element(By.NAME, "username")
-    email.send_keys("buyer@example.ir")
-    email.submit()
+    WebDriverWait(browser, 10).until(ec.url_contains("/checkout/shipping-address/"))
     fill(browser, {
+        "email": "buyer@example.ir",
         "first_name": "سارا", "last_name": "کریمی", "line1": "خیابان چهارباغ، پلاک ۳",
         "line4": "اصفهان", "postcode": "۸۱۳۴۶۱۲۳۴۵", "phone_number": "۰۹۱۲۱۲۳۴۵۶۷",
     })  # fmt: skip
