@@ -85,9 +85,14 @@ class IndexView(oscar_views.IndexView):
 
 
 class ShippingAddressView(oscar_views.ShippingAddressView):
-    # A guest's e-mail is asked for on this page (IndexView); the pages after it still
-    # require it.
-    pre_conditions = ["check_basket_is_not_empty", "check_basket_is_valid"]
+    def get_pre_conditions(self, request):
+        """A guest's e-mail is asked for on this page (IndexView), so it is not required
+        before it; the pages after it still require it. Without guest checkout a visitor
+        is sent to sign in first, as Oscar does."""
+        conditions = super().get_pre_conditions(request)
+        if settings.OSCAR_ALLOW_ANON_CHECKOUT:
+            conditions = [c for c in conditions if c != "check_user_email_is_captured"]
+        return conditions
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

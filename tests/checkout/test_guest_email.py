@@ -97,3 +97,16 @@ def test_a_signed_in_buyer_is_not_asked_for_an_email(client, zarinpal, kilim, ad
     assert response["Location"] == reverse("checkout:preview")
     client.post(reverse("checkout:preview"), {"action": "place_order"})
     assert Order.objects.get().user == buyer
+
+
+def test_without_guest_checkout_a_visitor_signs_in_before_the_address(
+    client, kilim, add_to_basket, settings
+):
+    settings.OSCAR_ALLOW_ANON_CHECKOUT = False
+    add_to_basket(kilim)
+    response = client.get(reverse("checkout:shipping-address"))
+    assert response.status_code == 302 and response["Location"] == reverse("checkout:index")
+    assert 'name="username"' in client.get(reverse("checkout:index")).content.decode()
+    sneaked = client.post(reverse("checkout:shipping-address"), {**ADDRESS, "email": "x@y.ir"})
+    assert sneaked["Location"] == reverse("checkout:index")
+    assert client.get(reverse("checkout:preview"))["Location"] == reverse("checkout:index")
