@@ -4,6 +4,7 @@ moves nothing on, and the order carries the e-mail given. A basket with nothing 
 Oscar's e-mail page; a signed-in buyer is not asked."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from oscar.apps.order.models import Order
 
@@ -33,6 +34,22 @@ def test_a_guest_is_sent_from_checkout_to_the_address_page_with_an_email_field(
     assert "نشانی ایمیل" in html and "رسید سفارش" in html
     login = f"{reverse('customer:login')}?next={reverse('checkout:index')}"
     assert f'href="{login}"' in html and "حساب کاربری دارید؟" in html
+
+
+def test_the_baskets_checkout_button_goes_straight_to_the_address_when_it_is_shipped(
+    client, kilim, add_to_basket, reference_data
+):
+    add_to_basket(kilim)
+    button = f'href="{reverse("checkout:shipping-address")}"'
+    assert button in client.get(reverse("basket:summary")).content.decode()
+    service = make_product(
+        class_slug="digital_service", category_code="programming", stock=None,
+        with_image=False, attributes={"delivery_days": 7},
+    )  # fmt: skip
+    services_only = Client()
+    services_only.post(reverse("basket:add", args=[service.pk]), {"quantity": 1})
+    html = services_only.get(reverse("basket:summary")).content.decode()
+    assert f'href="{reverse("checkout:index")}" class="btn btn-lg' in html and button not in html
 
 
 @pytest.mark.parametrize("email", ["", "not-an-email", "buyer@"])
