@@ -17,21 +17,25 @@ def create_fulfilments(order):
     Idempotent: a producer that already has its fulfilment is left alone. Each carries the
     producer's shipping charge (sellers/shipping.py).
     """
-    charges = charges_for_order(order)
+    lines = list(order.lines.select_related("partner", "product__product_class"))
+    charges = charges_for_order(order, lines)
     lines_by_producer = defaultdict(list)
-    for line in order.lines.all():
+    for line in lines:
         if line.partner_id:
             lines_by_producer[line.partner_id].append(line)
     existing = set(order.fulfilments.values_list("producer_id", flat=True))
-    created = []
+    created, held = [], []
+    Held = Fulfilment.lines.through
     for producer_id, lines in lines_by_producer.items():
         if producer_id in existing:
             continue
         fulfilment = Fulfilment.objects.create(
             order=order, producer_id=producer_id, shipping_charge_rials=charges.get(producer_id, 0)
         )
-        fulfilment.lines.set(lines)
+        held += [Held(fulfilment_id=fulfilment.pk, line_id=line.pk) for line in lines]
         created.append(fulfilment)
+    # New fulfilments hold no lines yet: one insert for all (`lines.set` read them first).
+    Held.objects.bulk_create(held)
     return created
 
 

@@ -35,18 +35,21 @@ def charges_for_basket(basket):
     )
 
 
-def charges_for_order(order):
-    """As for the basket; nothing for an order collected or sold at a booth."""
+def charges_for_order(order, lines=None):
+    """As for the basket; nothing for an order collected or sold at a booth. `lines`: the
+    order's lines already read with their producers and product classes."""
     channel = getattr(order, "channel", None)
     if channel is not None and not channel.is_online:
         return {}
+    if lines is None:
+        lines = order.lines.select_related("partner", "product__product_class")
     return _charges(
         (
             line.partner,
             to_rials(line.line_price_incl_tax),
             line.product.is_shipping_required if line.product_id else True,
         )
-        for line in order.lines.select_related("partner", "product__product_class")
+        for line in lines
     )
 
 

@@ -89,8 +89,11 @@ def test_each_step_stays_under_its_query_ceiling(client, zarinpal, basket):
     with CaptureQueriesContext(connection) as queries:
         placed = client.post(reverse("checkout:preview"), {"action": "place_order"})
     ceilings["place"] = len(queries)
-    paid = client.get(pay_at_sandbox(zarinpal, placed["Location"]))
+    callback = pay_at_sandbox(zarinpal, placed["Location"])
+    with CaptureQueriesContext(connection) as queries:
+        paid = client.get(callback)
     assert paid["Location"] == reverse("checkout:thank-you")
+    ceilings["callback"] = len(queries)
     with CaptureQueriesContext(connection) as queries:
         thanks = client.get(paid["Location"])
     assert thanks.status_code == 200 and "گبه قشقایی" in thanks.content.decode()
@@ -100,4 +103,5 @@ def test_each_step_stays_under_its_query_ceiling(client, zarinpal, basket):
     assert ceilings["address"] <= 10  # the guest's session starts here; no e-mail page first
     assert ceilings["preview"] <= 5
     assert ceilings["place"] <= 49
+    assert ceilings["callback"] <= 29  # 39 before each producer's lines went in one insert
     assert ceilings["thank-you"] <= 14  # 22 before its lines, payments, discounts came at once
