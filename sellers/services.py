@@ -26,13 +26,13 @@ def create_fulfilments(order):
     existing = set(order.fulfilments.values_list("producer_id", flat=True))
     created, held = [], []
     Held = Fulfilment.lines.through
-    for producer_id, lines in lines_by_producer.items():
+    for producer_id, own in lines_by_producer.items():
         if producer_id in existing:
             continue
         fulfilment = Fulfilment.objects.create(
             order=order, producer_id=producer_id, shipping_charge_rials=charges.get(producer_id, 0)
         )
-        held += [Held(fulfilment_id=fulfilment.pk, line_id=line.pk) for line in lines]
+        held += [Held(fulfilment_id=fulfilment.pk, line_id=line.pk) for line in own]
         created.append(fulfilment)
     # New fulfilments hold no lines yet: one insert for all (`lines.set` read them first).
     Held.objects.bulk_create(held)
