@@ -31,13 +31,10 @@ from shop.persian.numbers import localised_number, ui_language
 
 from . import services
 from .exceptions import OutOfStock
+from .forms import ShippingAddressForm
 
 Repository = get_class("shipping.repository", "Repository")
 CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
-RESTORED_ADDRESS_FIELDS = (
-    "first_name", "last_name", "line1", "line2", "line3", "line4", "state", "postcode",
-    "phone_number",
-)  # fmt: skip
 logger = logging.getLogger(__name__)
 PAYABLE_ORDERS_SESSION_KEY = "payable_orders"
 
@@ -349,6 +346,7 @@ def restore_basket(request, order):
     if order.guest_email:
         checkout.set_guest_email(order.guest_email)
     address = order.shipping_address
-    if address is not None:
-        fields = {name: getattr(address, name) for name in RESTORED_ADDRESS_FIELDS}
+    if address is not None:  # what the address form asked, as Oscar keeps it in the session
+        asked = [name for name in ShippingAddressForm._meta.fields if name != "country"]
+        fields = {name: getattr(address, name) for name in asked}
         checkout.ship_to_new_address({**fields, "country_id": address.country_id})

@@ -98,9 +98,11 @@ def test_cancel_releases_stock_and_gives_the_basket_back(client, zarinpal, two_p
 def test_after_a_cancelled_payment_the_email_and_address_are_filled_in_again(
     client, zarinpal, two_producers_basket
 ):
-    callback = pay_at_sandbox(zarinpal, place_order_as_guest(client)["Location"], "cancel")
-    client.get(callback)
+    placed = place_order_as_guest(client)
+    Order.objects.get().shipping_address.__class__.objects.update(notes="زنگ دوم")
+    client.get(pay_at_sandbox(zarinpal, placed["Location"], "cancel"))
     form = client.get(reverse("checkout:shipping-address")).context["form"]
+    assert form["notes"].value() == "زنگ دوم"  # what was typed, the delivery notes too
     assert form["email"].value() == "buyer@example.ir"
     assert form["line1"].value() == ADDRESS["line1"] and form["state"].value() == "اصفهان"
     assert form["postcode"].value() == "81346-12345"
