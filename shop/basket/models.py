@@ -25,24 +25,24 @@ def _known_empty(instance, relation, model):
     prefetched[relation] = model.objects.none()
 
 
-def _with_has_vouchers(queryset):
-    vouchers = queryset.model.vouchers.through.objects.filter(basket_id=OuterRef("pk"))
-    return queryset.annotate(has_vouchers=Exists(vouchers))
+class HasVouchers:
+    """A basket manager whose baskets say whether they hold any voucher."""
 
-
-class BasketManager(models.Manager):
     def get_queryset(self):
-        return _with_has_vouchers(super().get_queryset())
+        vouchers = self.model.vouchers.through.objects.filter(basket_id=OuterRef("pk"))
+        return super().get_queryset().annotate(has_vouchers=Exists(vouchers))
 
 
-class OpenManager(OpenBasketManager):
-    def get_queryset(self):
-        return _with_has_vouchers(super().get_queryset())
+class BasketManager(HasVouchers, models.Manager):
+    pass
 
 
-class SavedManager(SavedBasketManager):
-    def get_queryset(self):
-        return _with_has_vouchers(super().get_queryset())
+class OpenManager(HasVouchers, OpenBasketManager):
+    pass
+
+
+class SavedManager(HasVouchers, SavedBasketManager):
+    pass
 
 
 class Basket(AbstractBasket):
