@@ -1,6 +1,7 @@
 """Checkout across producers, paid through our Zarinpal sandbox over real HTTP."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from oscar.apps.order.models import Order
 
@@ -203,3 +204,19 @@ def test_order_paid_emails_are_sent_once_when_the_task_runs_twice(
     send_order_paid_emails.delay(order.pk)
     assert len(mailoutbox) == sent
     assert order.notes.filter(note_type=EMAILS_SENT_NOTE).count() == 1
+
+
+def test_a_stranger_with_a_cancelled_orders_callback_gets_none_of_its_email_or_address(
+    client, zarinpal, two_producers_basket
+):
+    callback = pay_at_sandbox(zarinpal, place_order_as_guest(client)["Location"], "cancel")
+    stranger = Client()
+    response = stranger.get(callback)
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert Order.objects.get().status == "cancelled"
+    session = stranger.session.get("checkout_data", {})
+    assert not session.get("guest") and not session.get("shipping")
+    kilim, _figs = two_producers_basket
+    stranger.post(reverse("basket:add", args=[kilim.pk]), {"quantity": 1})
+    form = stranger.get(reverse("checkout:shipping-address")).context["form"]
+    assert not form["email"].value() and not form["line1"].value()
