@@ -34,6 +34,7 @@ def test_each_scheduled_job_runs_its_command(entry, command, minutes):
 
 @pytest.mark.django_db
 def test_scheduled_commands_run_for_real_through_their_tasks(zarinpal):
+    app.loader.import_default_modules()  # every app's tasks, as a worker finds them
     for entry in settings.CELERY_BEAT_SCHEDULE.values():
         app.tasks[entry["task"]].delay()  # no orders, the sandbox gateway: nothing to do
 
