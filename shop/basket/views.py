@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404
 from oscar.apps.basket import views
 from oscar.core.loading import get_model
 
+from shop.pagecache.personal import keep_mini_basket
+
 
 class BasketAddView(views.BasketAddView):
     def post(self, request, *args, **kwargs):
@@ -19,3 +21,10 @@ class BasketAddView(views.BasketAddView):
         )
         self.product = get_object_or_404(products, pk=kwargs["pk"])
         return super(views.BasketAddView, self).post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        """Oscar's (which applies the offers again for its messages), then the mini-basket of
+        the basket in hand kept for the page the buyer goes back to."""
+        response = super().form_valid(form)
+        keep_mini_basket(self.request)
+        return response

@@ -26,6 +26,11 @@ def state_of(request):
             baskets = Basket.open.filter(pk=int(Signer().unsign(cookie)), owner=None)
         except (BadSignature, TypeError, ValueError):
             return UNKNOWN
+    return _state(baskets)
+
+
+def _state(baskets):
+    """The state of the one basket in `baskets` (one query), "" if none, UNKNOWN if two."""
     rows = list(
         baskets.annotate(
             lines_count=Count("lines", distinct=True),
@@ -48,9 +53,26 @@ def mini_basket(request, generation, language, render):
     state = state_of(request)
     if state is UNKNOWN:
         return render()
-    key = f"pagecache:basket:{generation}:{language}:{state}"
+    key = _key(generation, language, state)
     html = cache.get(key)
     if html is None:
         html = render()
         cache.set(key, html, settings.PAGE_CACHE_SECONDS)
     return html
+
+
+def keep_mini_basket(request, generation, language, render):
+    """Render the mini-basket of the visitor's basket as it is now and keep it for its state,
+    so that the next cached page finds it (called by a view that has just changed the
+    basket). The basket in hand, not the cookie's: a guest's first basket has no cookie yet."""
+    basket = request.basket
+    if basket.pk is None:
+        return
+    owner = request.user if request.user.is_authenticated else None
+    state = _state(Basket.open.filter(pk=basket.pk, owner=owner))
+    if state is not UNKNOWN and state:
+        cache.set(_key(generation, language, state), render(), settings.PAGE_CACHE_SECONDS)
+
+
+def _key(generation, language, state):
+    return f"pagecache:basket:{generation}:{language}:{state}"

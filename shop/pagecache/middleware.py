@@ -4,7 +4,6 @@ digit middlewares outside it see every response, cached or not."""
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
@@ -15,7 +14,6 @@ from shop.middleware import in_persian_digits
 from . import hooks, personal
 from .store import keep, lookup, page_key
 
-ROLE_SECONDS = 300
 _NOT_STORED_HEADERS = {"content-length", "content-type", "set-cookie"}
 
 
@@ -106,31 +104,11 @@ def _cacheable(request):
         return False, None
     if match.view_name not in settings.PAGE_CACHE_VIEWS:
         return False, None
-    if request.user.is_authenticated and not _sees_public_pages(request.user):
+    if request.user.is_authenticated and not personal.sees_public_pages(request.user):
         return False, None
     if match.view_name == "catalogue:detail" and "pk" in match.kwargs:
         return True, f"product:{match.kwargs['pk']}"
     return True, None
-
-
-def _sees_public_pages(user):
-    """Buyers see the pages guests see; staff, producers, support companies and accounts
-    with the dashboard do not (hidden products, their own booth on an exhibition's plan,
-    their panels' links). Remembered a few minutes."""
-    if user.is_staff or user.is_superuser:
-        return False
-    key = f"pagecache:public:{user.pk}"
-    public = cache.get(key)
-    if public is None:
-        from sellers.access import membership_of, producer_of
-
-        public = (
-            producer_of(user) is None
-            and membership_of(user) is None
-            and not user.has_perm("partner.dashboard_access")
-        )
-        cache.set(key, public, ROLE_SECONDS)
-    return public
 
 
 def _serve(entry, request, state):

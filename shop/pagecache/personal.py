@@ -14,11 +14,12 @@ import re
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from oscar.apps.communication.notifications.context_processors import notifications
 
-from shop.pagecache import baskets
+from shop.pagecache import baskets, store
 from shop.persian.html_digits import persian_digits_in_html
 from shop.persian.numbers import ui_language
 
@@ -31,6 +32,7 @@ _HOLE = re.compile(r"<!--dz:hole (\w+)-->(.*?)<!--dz:/hole-->", re.S)
 _CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 CSRF_MARK = "dz-pagecache-csrf-token"
 NONCE_MARK = "dz-pagecache-csp-nonce"
+ROLE_SECONDS = 300  # how long whether an account sees the public pages is remembered
 
 
 def mark(html, request):
@@ -50,6 +52,26 @@ def mark(html, request):
         position = hole.end()
     parts.append(html[position:])
     return parts
+
+
+def sees_public_pages(user):
+    """Buyers see the pages guests see; staff, producers, support companies and accounts
+    with the dashboard do not (hidden products, their own booth on an exhibition's plan,
+    their panels' links). Remembered a few minutes."""
+    if user.is_staff or user.is_superuser:
+        return False
+    key = f"pagecache:public:{user.pk}"
+    public = cache.get(key)
+    if public is None:
+        from sellers.access import membership_of, producer_of
+
+        public = (
+            producer_of(user) is None
+            and membership_of(user) is None
+            and not user.has_perm("partner.dashboard_access")
+        )
+        cache.set(key, public, ROLE_SECONDS)
+    return public
 
 
 def has_basket_cookie(request):
@@ -125,3 +147,18 @@ def fill(parts, request, generation):
     if NONCE_MARK in html:
         html = html.replace(NONCE_MARK, str(request.csp_nonce))
     return html
+
+
+def keep_mini_basket(request):
+    """After a view changed the visitor's basket and applied its offers (adding a product):
+    the mini-basket rendered now from the basket in hand and kept for the basket's new state,
+    so the cached page the visitor is sent back to shows it without loading the basket again
+    (three queries and the offers, then the same template)."""
+    if not settings.PAGE_CACHE_SECONDS:
+        return
+    if request.user.is_authenticated and not sees_public_pages(request.user):
+        return
+    baskets.keep_mini_basket(
+        request, store.generation(), ui_language(),
+        lambda: _render_hole("basket", _context(request)),
+    )  # fmt: skip

@@ -39,6 +39,11 @@ def lookup(key, scope=None):
     return generation, version, entry
 
 
+def generation():
+    """The current generation (one round trip to the cache)."""
+    return cache.get(GENERATION_KEY, 0)
+
+
 def remembered(key, compute, seconds=300):
     """`compute()`'s value, kept in the cache until the generation changes (a change to
     anything storefront pages show: the catalogue, producers, offers…); one round trip."""

@@ -405,3 +405,43 @@ def test_a_transaction_that_writes_many_rows_drops_the_pages_once_more_at_commit
     hooks = [hook for _savepoints, hook, _robust in connection.run_on_commit]
     bumps = [h.args for h in hooks if getattr(h, "func", None) is _next]
     assert bumps.count((GENERATION_KEY,)) == 1  # the test's transaction never commits
+
+
+HOLE = re.compile(r"<!--dz:hole basket-->(.*?)<!--dz:/hole-->", re.S)
+
+
+@pytest.mark.parametrize("who", ["guest", "buyer", "buyer with an offer"])
+def test_the_page_after_adding_shows_the_mini_basket_kept_by_the_add_as_rendered_afresh(
+    product, settings, who, django_assert_max_num_queries
+):
+    """Adding a product keeps the mini-basket of the basket in hand (shop/basket/views.py),
+    so the cached page the buyer is sent back to reads only the basket's state; what it shows
+    is what the page rendered for them with the basket loaded shows."""
+    if who == "buyer with an offer":
+        from oscar.test.factories import create_offer
+
+        create_offer(name="جشنواره یلدا")  # 20 % off every product
+    client = Client() if who == "guest" else signed_in(UserFactory())
+    url = reverse("catalogue:index")
+    page(Client(), url)  # in the cache
+    client.post(reverse("basket:add", args=[product.pk]), {"quantity": 2}, HTTP_REFERER=url)
+    with django_assert_max_num_queries(1 if who == "guest" else 3):  # the basket's state
+        kept, kept_html = page(client, url)  # (a buyer: also the account, its notifications)
+    assert kept["X-Page-Cache"] == "hit"
+    assert "جعبه خاتم کاشان" in re.search(r"<!--dz:hole messages-->(.*?)<!--", kept_html, re.S)[1]
+    settings.PAGE_CACHE_SECONDS = 0
+    _rendered, rendered_html = page(client, url)
+    total = "۲٬۰۰۰٬۰۰۰ تومان" if who.endswith("offer") else "۲٬۵۰۰٬۰۰۰ تومان"
+    assert total in HOLE.search(kept_html)[1]
+    assert HOLE.findall(kept_html) == HOLE.findall(rendered_html)
+
+
+def test_a_product_added_by_another_visitor_never_shows_in_a_guests_mini_basket(product):
+    first, second = Client(), Client()
+    url = reverse("catalogue:index")
+    first.post(reverse("basket:add", args=[product.pk]), {"quantity": 2}, HTTP_REFERER=url)
+    second.post(reverse("basket:add", args=[product.pk]), {"quantity": 1}, HTTP_REFERER=url)
+    assert "۲٬۵۰۰٬۰۰۰ تومان" in HOLE.search(page(first, url)[1])[1]
+    assert "۱٬۲۵۰٬۰۰۰ تومان" in HOLE.search(page(second, url)[1])[1]
+    nobodys = HOLE.search(page(Client(), url)[1])[1]
+    assert "۲٬۵۰۰٬۰۰۰" not in nobodys and "۱٬۲۵۰٬۰۰۰" not in nobodys
