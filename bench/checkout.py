@@ -27,8 +27,8 @@ from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urljoin, urlsplit
 
-import requests
 import wrk
+from browser import Browser
 
 ADD = re.compile(r'action="(/basket/add/\d+/)"')
 PROCEED = re.compile(r'href="([^"]+)"[^>]*data-testid="proceed-to-checkout"')
@@ -76,7 +76,7 @@ def get(session, base, name, path):
 
 
 def buy(base, add_paths, index):
-    session = requests.Session()
+    session = Browser()
     add_path = random.choice(add_paths)
     count = 0
     for response in (
@@ -115,7 +115,7 @@ def buy(base, add_paths, index):
     authority = startpay.rstrip("/").rsplit("/", 1)[1]
     gateway = f"{urlsplit(startpay).scheme}://{urlsplit(startpay).netloc}/"
     reply = timed(
-        "POST sandbox pay", requests.post, f"{gateway}pg/StartPay/{authority}/pay",
+        "POST sandbox pay", Browser().post, f"{gateway}pg/StartPay/{authority}/pay",
         allow_redirects=False, timeout=30,
     )  # fmt: skip
     confirmation = timed(
@@ -145,7 +145,7 @@ def main():
     add_paths = []
     for page in range(1, 21):  # a spread of products, so that few sell out during the run
         url = urljoin(args.base_url, f"/catalogue/?in_stock=1&page={page}")
-        add_paths += ADD.findall(requests.get(url, timeout=30).text)
+        add_paths += ADD.findall(Browser().get(url).text)
     if not add_paths:
         raise SystemExit("no product in stock on /catalogue/: load the demo first")
     bare = bare_view_rps(args.base_url)
