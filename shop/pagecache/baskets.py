@@ -49,7 +49,8 @@ def _state(baskets):
 
 
 def mini_basket(request, generation, language, render):
-    """The mini-basket's HTML for this visitor: `render()` once per basket state."""
+    """The basket holes' HTML for this visitor ({hole: HTML}, the mini-basket and the
+    phone's basket button): `render()` once per basket state."""
     state = state_of(request)
     if state is UNKNOWN:
         return render()
@@ -62,7 +63,7 @@ def mini_basket(request, generation, language, render):
 
 
 def keep_mini_basket(request, generation, language, render):
-    """Render the mini-basket of the visitor's basket as it is now and keep it for its state,
+    """Render the basket holes of the visitor's basket as it is now and keep it for its state,
     so that the next cached page finds it (called by a view that has just changed the
     basket). The basket in hand, not the cookie's: a guest's first basket has no cookie yet."""
     basket = request.basket
@@ -75,4 +76,4 @@ def keep_mini_basket(request, generation, language, render):
 
 
 def _key(generation, language, state):
-    return f"pagecache:basket:{generation}:{language}:{state}"
+    return f"pagecache:baskets:{generation}:{language}:{state}"  # {hole: HTML}

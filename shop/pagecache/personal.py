@@ -26,8 +26,10 @@ from shop.persian.numbers import ui_language
 HOLES = {
     "account": "oscar/partials/nav_account_links.html",
     "basket": "oscar/partials/mini_basket.html",
+    "basket_button": "oscar/partials/basket_button.html",  # the phone's
     "messages": "oscar/partials/alert_messages_list.html",
 }
+BASKET_HOLES = ("basket", "basket_button")  # rendered and kept together, per basket state
 _HOLE = re.compile(r"<!--dz:hole (\w+)-->(.*?)<!--dz:/hole-->", re.S)
 _CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 CSRF_MARK = "dz-pagecache-csrf-token"
@@ -98,7 +100,7 @@ def _needs(name, request):
         return has_messages(request)
     if request.user.is_authenticated:
         return True
-    return name == "basket" and has_basket_cookie(request)
+    return name in BASKET_HOLES and has_basket_cookie(request)
 
 
 def _context(request):
@@ -125,6 +127,7 @@ def fill(parts, request, generation):
     """The page for this visitor."""
     out = []
     context = {}
+    basket_holes = {}
 
     def render(name):
         if not context:
@@ -136,9 +139,17 @@ def fill(parts, request, generation):
             out.append(part)
         elif not _needs(part[0], request):
             out.append(part[1])
-        elif part[0] == "basket":
-            language = ui_language()
-            out.append(baskets.mini_basket(request, generation, language, lambda: render("basket")))
+        elif part[0] in BASKET_HOLES:
+            if not basket_holes:
+                basket_holes.update(
+                    baskets.mini_basket(
+                        request,
+                        generation,
+                        ui_language(),
+                        lambda: {name: render(name) for name in BASKET_HOLES},
+                    )  # fmt: skip
+                )
+            out.append(basket_holes[part[0]])
         else:
             out.append(render(part[0]))
     html = "".join(out)
@@ -151,14 +162,17 @@ def fill(parts, request, generation):
 
 def keep_mini_basket(request):
     """After a view changed the visitor's basket and applied its offers (adding a product):
-    the mini-basket rendered now from the basket in hand and kept for the basket's new state,
-    so the cached page the visitor is sent back to shows it without loading the basket again
-    (three queries and the offers, then the same template)."""
+    the basket holes (the mini-basket, the phone's basket button) rendered now from the
+    basket in hand and kept for the basket's new state, so the cached page the visitor is
+    sent back to shows them without loading the basket again (three queries and the
+    offers, then the same templates)."""
     if not settings.PAGE_CACHE_SECONDS:
         return
     if request.user.is_authenticated and not sees_public_pages(request.user):
         return
-    baskets.keep_mini_basket(
-        request, store.generation(), ui_language(),
-        lambda: _render_hole("basket", _context(request)),
-    )  # fmt: skip
+
+    def render():
+        context = _context(request)
+        return {name: _render_hole(name, context) for name in BASKET_HOLES}
+
+    baskets.keep_mini_basket(request, store.generation(), ui_language(), render)

@@ -164,6 +164,9 @@ def test_the_checkout_steps_are_one_short_line_on_a_phone(live_server, phone, sh
     phone.get(live_server.url + shop[0].get_absolute_url())
     phone.find_element(By.CSS_SELECTOR, "#add_to_basket_form button[type=submit]").click()
     WebDriverWait(phone, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".alert")))
+    button = geometry(phone, "[data-testid=phone-basket-button]")  # the mini-basket is hidden
+    assert button["visible"] and not geometry(phone, ".basket-mini")["visible"]
+    assert "تومان" in phone.find_element(By.CSS_SELECTOR, "[data-testid=phone-basket-button]").text
     phone.get(live_server.url + "/checkout/")  # a guest: straight to the address and e-mail
     WebDriverWait(phone, 10).until(ec.presence_of_element_located((By.NAME, "line1")))
 

@@ -360,7 +360,7 @@ def test_a_buyers_holes_read_as_on_the_page_rendered_for_them(product, settings)
     rendered, rendered_html = page(client, product.get_absolute_url())
     assert "X-Page-Cache" not in rendered
     holes = hole.findall(cached_html)
-    assert [name for name, _html in holes] == ["account", "basket", "messages"]
+    assert [name for name, _html in holes] == ["account", "basket", "basket_button", "messages"]
     assert holes == hole.findall(rendered_html)
 
 
@@ -408,6 +408,7 @@ def test_a_transaction_that_writes_many_rows_drops_the_pages_once_more_at_commit
 
 
 HOLE = re.compile(r"<!--dz:hole basket-->(.*?)<!--dz:/hole-->", re.S)
+PHONE_BUTTON = re.compile(r"<!--dz:hole basket_button-->(.*?)<!--dz:/hole-->", re.S)
 
 
 @pytest.mark.parametrize("who", ["guest", "buyer", "buyer with an offer"])
@@ -432,8 +433,9 @@ def test_the_page_after_adding_shows_the_mini_basket_kept_by_the_add_as_rendered
     settings.PAGE_CACHE_SECONDS = 0
     _rendered, rendered_html = page(client, url)
     total = "۲٬۰۰۰٬۰۰۰ تومان" if who.endswith("offer") else "۲٬۵۰۰٬۰۰۰ تومان"
-    assert total in HOLE.search(kept_html)[1]
+    assert total in HOLE.search(kept_html)[1] and total in PHONE_BUTTON.search(kept_html)[1]
     assert HOLE.findall(kept_html) == HOLE.findall(rendered_html)
+    assert PHONE_BUTTON.findall(kept_html) == PHONE_BUTTON.findall(rendered_html)
 
 
 def test_a_product_added_by_another_visitor_never_shows_in_a_guests_mini_basket(product):
@@ -443,5 +445,20 @@ def test_a_product_added_by_another_visitor_never_shows_in_a_guests_mini_basket(
     second.post(reverse("basket:add", args=[product.pk]), {"quantity": 1}, HTTP_REFERER=url)
     assert "۲٬۵۰۰٬۰۰۰ تومان" in HOLE.search(page(first, url)[1])[1]
     assert "۱٬۲۵۰٬۰۰۰ تومان" in HOLE.search(page(second, url)[1])[1]
-    nobodys = HOLE.search(page(Client(), url)[1])[1]
-    assert "۲٬۵۰۰٬۰۰۰" not in nobodys and "۱٬۲۵۰٬۰۰۰" not in nobodys
+    nobodys = page(Client(), url)[1]
+    for hole in (HOLE.search(nobodys)[1], PHONE_BUTTON.search(nobodys)[1]):
+        assert "۲٬۵۰۰٬۰۰۰" not in hole and "۱٬۲۵۰٬۰۰۰" not in hole
+
+
+def test_a_guests_phone_basket_button_on_a_cached_page_shows_their_total(product):
+    """Below md the mini-basket is hidden and the header's basket button is what a phone
+    shows: its total is the visitor's, on cached pages too (it was the empty guest's)."""
+    url = reverse("catalogue:index")
+    page(Client(), url)
+    guest = Client()
+    add_to_basket(guest, product, 2)
+    for _visit in range(2):  # the page after adding, then a later view
+        response, html = page(guest, url)
+        assert response["X-Page-Cache"] == "hit"
+        assert "۲٬۵۰۰٬۰۰۰ تومان" in PHONE_BUTTON.search(html)[1]
+    assert "۲٬۵۰۰٬۰۰۰" not in PHONE_BUTTON.search(page(Client(), url)[1])[1]
