@@ -13,6 +13,7 @@ from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urljoin, urlsplit
 
 REDIRECTS = (301, 302, 303, 307, 308)
+MAX_REDIRECTS = 30
 
 
 class Headers(dict):
@@ -56,6 +57,8 @@ class Browser:
                 response.history = history
                 return response
             history.append(response)
+            if len(history) > MAX_REDIRECTS:
+                raise RuntimeError(f"more than {MAX_REDIRECTS} redirects from {url}")
             url = urljoin(url, response.headers["location"])
             if response.status_code in (301, 302, 303):
                 method, data = "GET", None
@@ -70,7 +73,9 @@ class Browser:
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+        secure = parts.scheme == "https"
+        kind = http.client.HTTPSConnection if secure else http.client.HTTPConnection
+        connection = kind(parts.hostname, parts.port, timeout=timeout)
         try:
             connection.request(method, path, body=body, headers=sent)
             reply = connection.getresponse()
@@ -89,4 +94,4 @@ class Browser:
             if morsel["max-age"] == "0" or "1970" in morsel["expires"]:
                 self.cookies.pop(name, None)  # the site deletes it
             else:
-                self.cookies[name] = morsel.value
+                self.cookies[name] = morsel.coded_value  # sent back as the site set it

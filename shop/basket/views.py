@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from oscar.apps.basket import views
 from oscar.core.loading import get_model
 
-from shop.pagecache.personal import keep_mini_basket
+from shop.pagecache.personal import keeping_mini_basket
 
 
 class BasketAddView(views.BasketAddView):
@@ -25,6 +25,5 @@ class BasketAddView(views.BasketAddView):
     def form_valid(self, form):
         """Oscar's (which applies the offers again for its messages), then the mini-basket of
         the basket in hand kept for the page the buyer goes back to."""
-        response = super().form_valid(form)
-        keep_mini_basket(self.request)
-        return response
+        with keeping_mini_basket(self.request):
+            return super().form_valid(form)

@@ -43,15 +43,31 @@ def _state(baskets):
         return ""
     if len(rows) > 1:
         return UNKNOWN
-    pk, lines, changed, vouchers, last_voucher = rows[0]
+    return _named(*rows[0])
+
+
+def state_in_hand(basket):
+    """The state of a basket loaded in this request, as `state_of` names it, from the lines
+    and vouchers loaded (no query: a basket without vouchers knows it)."""
+    lines = basket.all_lines()
+    vouchers = [voucher.pk for voucher in basket.vouchers.all()]
+    changed = max((line.date_updated for line in lines), default=None)
+    return _named(basket.pk, len(lines), changed, len(vouchers), max(vouchers, default=None))
+
+
+def _named(pk, lines, changed, vouchers, last_voucher):
     stamp = changed.timestamp() if changed else 0
     return f"{pk}:{lines}:{stamp}:{vouchers}:{last_voucher}"
 
 
 def mini_basket(request, generation, language, render):
     """The basket holes' HTML for this visitor ({hole: HTML}, the mini-basket and the
-    phone's basket button): `render()` once per basket state."""
+    phone's basket button): `render()` once per basket state; None for a visitor with no
+    basket (the guest's empty holes, never rendered: a basket made meanwhile, in another
+    tab, must not be kept under the state every basket-less visitor shares)."""
     state = state_of(request)
+    if state == "":
+        return None
     if state is UNKNOWN:
         return render()
     key = _key(generation, language, state)
@@ -62,17 +78,14 @@ def mini_basket(request, generation, language, render):
     return html
 
 
-def keep_mini_basket(request, generation, language, render):
-    """Render the basket holes of the visitor's basket as it is now and keep it for its state,
-    so that the next cached page finds it (called by a view that has just changed the
-    basket). The basket in hand, not the cookie's: a guest's first basket has no cookie yet."""
-    basket = request.basket
-    if basket.pk is None:
-        return
-    owner = request.user if request.user.is_authenticated else None
-    state = _state(Basket.open.filter(pk=basket.pk, owner=owner))
-    if state is not UNKNOWN and state:
-        cache.set(_key(generation, language, state), render(), settings.PAGE_CACHE_SECONDS)
+def keep_mini_basket(basket, generation, language, render):
+    """Keep the basket holes rendered from `basket`, loaded and priced in this request, for
+    the state it was loaded in: if the basket changes meanwhile (another tab), the page asks
+    for a newer state and renders its own."""
+    if basket.pk is not None:
+        cache.set(
+            _key(generation, language, state_in_hand(basket)), render(), settings.PAGE_CACHE_SECONDS
+        )
 
 
 def _key(generation, language, state):

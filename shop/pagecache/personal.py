@@ -10,7 +10,9 @@ each visitor when it is served.
 - The CSP nonce of the page's inline scripts is one marker, replaced by this response's.
 """
 
+import logging
 import re
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -34,6 +36,7 @@ _HOLE = re.compile(r"<!--dz:hole (\w+)-->(.*?)<!--dz:/hole-->", re.S)
 _CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 CSRF_MARK = "dz-pagecache-csrf-token"
 NONCE_MARK = "dz-pagecache-csp-nonce"
+logger = logging.getLogger(__name__)
 ROLE_SECONDS = 300  # how long whether an account sees the public pages is remembered
 
 
@@ -141,15 +144,12 @@ def fill(parts, request, generation):
             out.append(part[1])
         elif part[0] in BASKET_HOLES:
             if not basket_holes:
-                basket_holes.update(
-                    baskets.mini_basket(
-                        request,
-                        generation,
-                        ui_language(),
-                        lambda: {name: render(name) for name in BASKET_HOLES},
-                    )  # fmt: skip
-                )
-            out.append(basket_holes[part[0]])
+                kept = baskets.mini_basket(
+                    request, generation, ui_language(),
+                    lambda: {name: render(name) for name in BASKET_HOLES},
+                )  # fmt: skip
+                basket_holes.update(kept or {name: None for name in BASKET_HOLES})
+            out.append(basket_holes[part[0]] or part[1])  # None: no basket, the guest's holes
         else:
             out.append(render(part[0]))
     html = "".join(out)
@@ -160,19 +160,28 @@ def fill(parts, request, generation):
     return html
 
 
-def keep_mini_basket(request):
-    """After a view changed the visitor's basket and applied its offers (adding a product):
-    the basket holes (the mini-basket, the phone's basket button) rendered now from the
-    basket in hand and kept for the basket's new state, so the cached page the visitor is
-    sent back to shows them without loading the basket again (three queries and the
-    offers, then the same templates)."""
-    if not settings.PAGE_CACHE_SECONDS:
+@contextmanager
+def keeping_mini_basket(request):
+    """Around a view that changes the visitor's basket and applies its offers (adding a
+    product): the basket holes (the mini-basket, the phone's basket button) rendered from the
+    basket in hand and kept for its new state, so the cached page the visitor is sent back
+    to shows them without loading the basket again (three queries and the offers, then the
+    same templates). The generation is read before the view runs: a change to prices or
+    offers meanwhile leaves what is kept under a generation no page asks for. Keeping is a
+    head start only: if it fails, the basket has changed all the same and the page renders
+    the holes itself."""
+    keeps = settings.PAGE_CACHE_SECONDS and (
+        not request.user.is_authenticated or sees_public_pages(request.user)
+    )
+    generation = store.generation() if keeps else None
+    yield
+    if not keeps:
         return
-    if request.user.is_authenticated and not sees_public_pages(request.user):
-        return
-
-    def render():
-        context = _context(request)
-        return {name: _render_hole(name, context) for name in BASKET_HOLES}
-
-    baskets.keep_mini_basket(request, store.generation(), ui_language(), render)
+    context = {"request": request, "user": request.user, "public_visitor": True}
+    try:
+        baskets.keep_mini_basket(
+            request.basket, generation, ui_language(),
+            lambda: {name: _render_hole(name, context) for name in BASKET_HOLES},
+        )  # fmt: skip
+    except Exception:
+        logger.exception("the basket holes were not kept for the next page")

@@ -10,13 +10,15 @@ from django.core.cache import cache
 from django.db import transaction
 
 GENERATION_KEY = "pagecache:generation"
+FORMAT = 2  # which holes a stored page has (2: the phone's basket button): a new one, +1, so
+# that workers of two releases, side by side during a deploy, never read each other's pages
 
 
 def page_key(request):
     """The page's own inputs: language, host, path and query string."""
     address = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"pagecache:page:{request.LANGUAGE_CODE}:{digest}"
+    return f"pagecache:page:{FORMAT}:{request.LANGUAGE_CODE}:{digest}"
 
 
 def scope_key(scope):

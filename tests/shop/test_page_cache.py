@@ -462,3 +462,49 @@ def test_a_guests_phone_basket_button_on_a_cached_page_shows_their_total(product
         assert response["X-Page-Cache"] == "hit"
         assert "۲٬۵۰۰٬۰۰۰ تومان" in PHONE_BUTTON.search(html)[1]
     assert "۲٬۵۰۰٬۰۰۰" not in PHONE_BUTTON.search(page(Client(), url)[1])[1]
+
+
+def test_the_state_of_a_basket_in_hand_is_the_state_a_page_asks_for(product):
+    """The add view keeps the holes under the state of the basket it loaded
+    (`state_in_hand`, no query); the page looks them up by the state it reads."""
+    from oscar.test.factories import create_voucher
+
+    from shop.basket.models import Basket
+    from shop.pagecache import baskets
+
+    add_to_basket(Client(), product, 2)
+    basket = Basket.open.get()
+    assert baskets.state_in_hand(basket) == baskets._state(Basket.open.filter(pk=basket.pk))
+    basket.vouchers.add(create_voucher())
+    basket = Basket.open.get()
+    assert baskets.state_in_hand(basket) == baskets._state(Basket.open.filter(pk=basket.pk))
+
+
+def test_a_visitor_without_a_basket_gets_the_guests_holes_and_nothing_is_kept_for_them(product):
+    from django.core.cache import cache
+
+    from shop.pagecache import store
+
+    url = reverse("catalogue:index")
+    _response, guests = page(Client(), url)
+    response, html = page(signed_in(UserFactory()), url)  # no basket yet
+    assert response["X-Page-Cache"] == "hit"
+    assert HOLE.findall(html) == HOLE.findall(guests)
+    assert PHONE_BUTTON.findall(html) == PHONE_BUTTON.findall(guests)
+    assert cache.get(f"pagecache:baskets:{store.generation()}:fa:") is None
+
+
+def test_an_add_whose_holes_cannot_be_kept_still_adds_once(product, monkeypatch):
+    from shop.basket.models import Basket
+    from shop.pagecache import baskets
+
+    def broken(*args):
+        raise ConnectionError("the cache is down")
+
+    monkeypatch.setattr(baskets, "keep_mini_basket", broken)
+    guest = Client()
+    added = guest.post(reverse("basket:add", args=[product.pk]), {"quantity": 1})
+    assert added.status_code == 302
+    assert [line.quantity for line in Basket.open.get().all_lines()] == [1]
+    response, html = page(guest, reverse("catalogue:index"))  # the page renders its own
+    assert "۱٬۲۵۰٬۰۰۰ تومان" in HOLE.search(html)[1]
