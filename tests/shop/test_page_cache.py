@@ -460,7 +460,7 @@ def test_a_guests_phone_basket_button_on_a_cached_page_shows_their_total(product
     for _visit in range(2):  # the page after adding, then a later view
         response, html = page(guest, url)
         assert response["X-Page-Cache"] == "hit"
-        assert "۲٬۵۰۰٬۰۰۰ تومان" in PHONE_BUTTON.search(html)[1]
+        assert "جمع: ۲٬۵۰۰٬۰۰۰ تومان" in PHONE_BUTTON.search(html)[1]
     assert "۲٬۵۰۰٬۰۰۰" not in PHONE_BUTTON.search(page(Client(), url)[1])[1]
 
 
