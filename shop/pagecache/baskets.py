@@ -82,10 +82,8 @@ def keep_mini_basket(basket, generation, language, render):
     """Keep the basket holes rendered from `basket`, loaded and priced in this request, for
     the state it was loaded in: if the basket changes meanwhile (another tab), the page asks
     for a newer state and renders its own."""
-    if basket.pk is not None:
-        cache.set(
-            _key(generation, language, state_in_hand(basket)), render(), settings.PAGE_CACHE_SECONDS
-        )
+    key = _key(generation, language, state_in_hand(basket))
+    cache.set(key, render(), settings.PAGE_CACHE_SECONDS)
 
 
 def _key(generation, language, state):

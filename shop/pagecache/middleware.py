@@ -104,7 +104,7 @@ def _cacheable(request):
         return False, None
     if match.view_name not in settings.PAGE_CACHE_VIEWS:
         return False, None
-    if request.user.is_authenticated and not personal.sees_public_pages(request.user):
+    if not personal.sees_public_pages(request.user):
         return False, None
     if match.view_name == "catalogue:detail" and "pk" in match.kwargs:
         return True, f"product:{match.kwargs['pk']}"

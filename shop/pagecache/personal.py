@@ -60,9 +60,11 @@ def mark(html, request):
 
 
 def sees_public_pages(user):
-    """Buyers see the pages guests see; staff, producers, support companies and accounts
-    with the dashboard do not (hidden products, their own booth on an exhibition's plan,
-    their panels' links). Remembered a few minutes."""
+    """Guests and buyers see the public pages; staff, producers, support companies and
+    accounts with the dashboard do not (hidden products, their own booth on an exhibition's
+    plan, their panels' links). Remembered a few minutes."""
+    if not user.is_authenticated:
+        return True
     if user.is_staff or user.is_superuser:
         return False
     key = f"pagecache:public:{user.pk}"
@@ -106,17 +108,16 @@ def _needs(name, request):
     return name in BASKET_HOLES and has_basket_cookie(request)
 
 
+def _basket_context(request):
+    """What the basket holes read: the visitor and their basket (on the request); the page
+    cache serves only visitors with no panel or dashboard (`public_visitor`)."""
+    return {"request": request, "user": request.user, "public_visitor": True}
+
+
 def _context(request):
-    """What the holes' templates read: the visitor, their basket (on the request) and
-    unread notifications; the page cache serves only visitors with no panel or dashboard
-    (`public_visitor`). Not every context processor: this runs on every cached view."""
-    return {
-        "request": request,
-        "user": request.user,
-        "public_visitor": True,
-        "messages": get_messages(request),
-        **notifications(request),
-    }
+    """What every hole reads: the basket holes' context, the messages and unread
+    notifications. Not every context processor: this runs on every cached view."""
+    return {**_basket_context(request), "messages": get_messages(request), **notifications(request)}
 
 
 def _render_hole(name, context):
@@ -170,14 +171,12 @@ def keeping_mini_basket(request):
     offers meanwhile leaves what is kept under a generation no page asks for. Keeping is a
     head start only: if it fails, the basket has changed all the same and the page renders
     the holes itself."""
-    keeps = settings.PAGE_CACHE_SECONDS and (
-        not request.user.is_authenticated or sees_public_pages(request.user)
-    )
+    keeps = settings.PAGE_CACHE_SECONDS and sees_public_pages(request.user)
     generation = store.generation() if keeps else None
     yield
     if not keeps:
         return
-    context = {"request": request, "user": request.user, "public_visitor": True}
+    context = _basket_context(request)
     try:
         baskets.keep_mini_basket(
             request.basket, generation, ui_language(),

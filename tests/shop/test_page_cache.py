@@ -508,3 +508,22 @@ def test_an_add_whose_holes_cannot_be_kept_still_adds_once(product, monkeypatch)
     assert [line.quantity for line in Basket.open.get().all_lines()] == [1]
     response, html = page(guest, reverse("catalogue:index"))  # the page renders its own
     assert "۱٬۲۵۰٬۰۰۰ تومان" in HOLE.search(html)[1]
+
+
+def test_only_a_visitor_served_cached_pages_has_the_basket_holes_kept(product, monkeypatch):
+    """A producer or staff member gets their pages rendered for them: their add keeps
+    nothing for the page cache; a guest's and a buyer's does."""
+    from shop.pagecache import baskets
+
+    kept = []
+    monkeypatch.setattr(baskets, "keep_mini_basket", lambda basket, *args: kept.append(basket))
+    producer_member = UserFactory()
+    ProducerFactory().users.add(producer_member)
+    staff = UserFactory(is_staff=True)
+    for client in (signed_in(producer_member), signed_in(staff)):
+        added = client.post(reverse("basket:add", args=[product.pk]), {"quantity": 1})
+        assert added.status_code == 302
+    assert kept == []
+    for client in (Client(), signed_in(UserFactory())):
+        client.post(reverse("basket:add", args=[product.pk]), {"quantity": 1})
+    assert len(kept) == 2 and kept[0].pk != kept[1].pk
