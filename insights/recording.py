@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.core.signing import BadSignature
 from django.utils import timezone
 
-from catalog.models import Province
+from catalog.selectors import provinces
 from search.services import visitor_of
 
 from .models import ProductEvent, SearchEvent
@@ -48,7 +48,7 @@ def _province_of_user(user):
         .values_list("state", flat=True)
         .first()
     )
-    province_id = Province.objects.filter(name_fa=state).values_list("pk", flat=True).first()
+    province_id = next((pk for pk, _code, name in provinces() if name == state), None)
     cache.set(key, province_id or 0, DAY_SECONDS)
     return province_id
 
@@ -63,13 +63,13 @@ def province_of(request):
         code = request.get_signed_cookie(PROVINCE_COOKIE, salt=PROVINCE_COOKIE_SALT)
     except (KeyError, BadSignature):
         return None
-    return Province.objects.filter(code=code).values_list("pk", flat=True).first()
+    return next((pk for pk, known, _name in provinces() if known == code), None)
 
 
 def remember_province(response, state):
     """After a checkout: remember the province of the shipping address for a guest's
     later searches (a signed cookie holding the province code, nothing personal)."""
-    code = Province.objects.filter(name_fa=state).values_list("code", flat=True).first()
+    code = next((code for _pk, code, name in provinces() if name == state), None)
     if code:
         response.set_signed_cookie(
             PROVINCE_COOKIE,

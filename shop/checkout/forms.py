@@ -5,11 +5,14 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.address.models import Country
 from oscar.apps.checkout import forms as oscar_forms
 
-from catalog.models import Province
+from catalog.selectors import provinces
 from shop.persian.digits import to_latin_digits
 from shop.persian.identity import normalise_mobile
+
+from .selectors import shipping_countries
 
 SEPARATORS = re.compile(r"[\s\-‐–—_.]")
 
@@ -40,7 +43,7 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
                 widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
             )
             self.order_fields(["email", *self.fields])
-        names = [p.name_fa for p in Province.objects.order_by("name_fa")]
+        names = [name for _pk, _code, name in provinces()]
         self.fields["state"] = forms.ChoiceField(
             label=_("Province"), choices=[("", "---------")] + [(n, n) for n in names]
         )
@@ -52,6 +55,18 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
         self.fields["phone_number"].label = _("Mobile number")
         self.fields["phone_number"].widget.attrs.update({"inputmode": "tel", "dir": "ltr"})
         self.fields["postcode"].widget.attrs.update({"inputmode": "numeric", "dir": "ltr"})
+
+    def adjust_country_field(self):
+        """Oscar's, with the shipping countries from the cache (no query on each step)."""
+        countries = shipping_countries()
+        if len(countries) == 1:
+            self.fields.pop("country", None)
+            self.instance.country = countries[0]
+        else:
+            self.fields["country"].queryset = Country._default_manager.filter(
+                is_shipping_country=True
+            )
+            self.fields["country"].empty_label = None
 
     def clean_postcode(self):
         return normalise_postcode(self.cleaned_data.get("postcode"))

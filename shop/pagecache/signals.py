@@ -1,6 +1,7 @@
 """A change to what storefront pages show starts a new page-cache generation: any saved or
 deleted row of the catalogue (products, categories, images, provinces), producers (Oscar's
-partner app), exhibitions, offers and CMS pages, and every publish or unpublish. Coarse on
+partner app), exhibitions, offers, CMS pages and the countries checkout ships to, and every
+publish or unpublish. Coarse on
 purpose: a page lists products, producers, exhibitions and CMS blocks together, and a
 change is rare next to the views it serves.
 
@@ -21,6 +22,7 @@ from .store import forget, forget_all
 WATCHED_APPS = frozenset(
     {"catalogue", "partner", "exhibitions", "offer", "cms", "wagtailcore", "flatpages", "sites"}
 )
+WATCHED_MODELS = frozenset({("address", "country")})  # the countries checkout offers
 NOT_SHOWN = frozenset(
     {
         ("partner", "fulfilment"),
@@ -40,7 +42,8 @@ NOT_SHOWN = frozenset(
 
 def _shown(model):
     meta = (model._meta.auto_created or model)._meta  # an m2m table: the model it belongs to
-    return meta.app_label in WATCHED_APPS and (meta.app_label, meta.model_name) not in NOT_SHOWN
+    name = (meta.app_label, meta.model_name)
+    return (meta.app_label in WATCHED_APPS or name in WATCHED_MODELS) and name not in NOT_SHOWN
 
 
 def _row_changed(sender, raw=False, **kwargs):

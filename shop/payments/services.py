@@ -32,10 +32,11 @@ def start_attempt(attempt, callback_url):
     attempt is saved either way with what the gateway said."""
     try:
         url = adapter_for(attempt).start(attempt, callback_url)
-    finally:
+    except BaseException:
         attempt.save()
+        raise
     attempt.status = Status.REDIRECTED
-    attempt.save(update_fields=["status", "authority", "replies", "updated_at"])
+    attempt.save()  # with what the gateway said (one write)
     return url
 
 
