@@ -8,7 +8,8 @@
   (`has_vouchers`); without one, `basket.vouchers.all()` is empty without a query (for the
   offer applicator on every request, and twice more when the order is placed). Adding or
   removing a voucher through `basket.vouchers` forgets that, as Django does for any
-  prefetched relation."""
+  prefetched relation;
+- a basket just saved for the first time has no lines to look up."""
 
 from django.db import models
 from django.db.models import Exists, OuterRef
@@ -54,6 +55,12 @@ class Basket(AbstractBasket):
         super().__init__(*args, **kwargs)
         if self.pk is None:  # a new basket holds no voucher (loaded ones are annotated)
             self.has_vouchers = False
+
+    def save(self, *args, **kwargs):
+        created = self._state.adding
+        super().save(*args, **kwargs)
+        if created and self._lines is None:  # a basket just created holds no line
+            self._lines = self.lines.none()  # (the first add asks for its currency)
 
     @property
     def has_vouchers(self):
