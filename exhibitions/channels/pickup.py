@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sellers.models import Fulfilment, StockRecord
+from shop.pagecache.store import remembered
 from shop.persian.digits import to_latin_digits
 
 from ..exceptions import AlreadyCollected, NotEnoughAtBooth, NotSellingNow, WrongPickupCode
@@ -33,6 +34,8 @@ def pickup_options(basket, day=None):
     wanted = {}
     for line in lines:
         wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
+    if not _stocked_at_a_running_fair(wanted):
+        return []
     producers = {line.stockrecord.partner_id: line.stockrecord.partner for line in lines}
     options = []
     running = Exhibition.objects.filter(status=Exhibition.Status.RUNNING).order_by("pk")
@@ -45,6 +48,20 @@ def pickup_options(basket, day=None):
         if all(booths.values()):
             options.append((exhibition, booths))
     return options
+
+
+def _stocked_at_a_running_fair(record_ids):
+    """Whether a running exhibition has booth stock of any of these stock records at all.
+    Most baskets' have none: that answer is kept until the page-cache generation changes
+    (a booth stock row created or deleted, an exhibition opening or closing), so checkout's
+    steps ask no booth query for them. How many units a booth holds is always read fresh."""
+    ids = sorted(record_ids)
+    return remembered(
+        f"exhibitions:booth-stocked:{','.join(map(str, ids))}",
+        lambda: Exhibition.objects.filter(
+            status=Exhibition.Status.RUNNING, booth_stock__stockrecord_id__in=ids
+        ).exists(),
+    )
 
 
 def exhibition_of_method(code):

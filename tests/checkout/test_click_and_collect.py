@@ -5,7 +5,9 @@ held at the booth, never taken from the online stock."""
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
@@ -171,6 +173,29 @@ def test_pickup_is_not_offered_for_a_product_of_a_producer_without_units_there(
     add_to_basket(other)
     walk_to_preview(client)
     assert offered_methods(client) is None
+
+
+def test_a_basket_with_nothing_at_any_booth_asks_no_booth_query_and_sees_new_stock_at_once(
+    client, zarinpal, stall, add_to_basket
+):
+    """Whether the basket's records are at any running fair's booth is kept in the cache;
+    units moved to a booth (a new booth stock row) are offered on the next step."""
+    fair, producer, product, record = stall
+    add_to_basket(product)
+    walk_to_preview(client)
+    assert offered_methods(client) == ["producer-post", f"pickup-{fair.pk}"]
+    potter = ProducerFactory()
+    confirmed_booth(fair, potter, "C3")
+    jug = make_product(producer=potter, stock=5, with_image=False)
+    other = Client()
+    other.post(reverse("basket:add", args=[jug.pk]), {"quantity": 1})
+    walk_to_preview(other)
+    other.get(reverse("checkout:shipping-method"))  # the answer is kept
+    with CaptureQueriesContext(connection) as queries:
+        assert offered_methods(other) is None  # only the post: chosen by itself
+    assert not [q for q in queries.captured_queries if "exhibitions_" in q["sql"]]
+    booth_stock.move_to_booth(potter, fair, jug.stockrecords.get().pk, 2)
+    assert offered_methods(other) == ["producer-post", f"pickup-{fair.pk}"]
 
 
 def test_booth_sold_out_after_choosing_pickup_stops_the_order_with_a_clear_message(
