@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -87,6 +88,22 @@ class Product(AbstractProduct):
         if not catalogue_has_options():
             return Option.objects.none()  # noqa: F405 (Oscar's models, imported below)
         return super().options
+
+    def get_all_images(self):
+        """Oscar's. Products read together (a basket's lines set `images_together_with`)
+        read their images together too, when the first of them is asked: one query
+        whatever the number of lines, and none on a page that shows no image."""
+        together = self.__dict__.pop("images_together_with", None)
+        if together:
+            pending = [
+                product
+                for product in together
+                if "images" not in getattr(product, "_prefetched_objects_cache", {})
+            ]
+            prefetch_related_objects(pending, "images")
+            for product in together:
+                product.__dict__.pop("images_together_with", None)
+        return super().get_all_images()
 
     @property
     def is_made_to_order(self):

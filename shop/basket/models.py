@@ -9,7 +9,10 @@
   offer applicator on every request, and twice more when the order is placed). Adding or
   removing a voucher through `basket.vouchers` forgets that, as Django does for any
   prefetched relation;
-- a basket just saved for the first time has no lines to look up."""
+- a basket just saved for the first time has no lines to look up;
+- the lines' product images are read only by a page that shows a line's thumbnail (the
+  basket, its mini-basket, the preview), all lines' in one query
+  (catalog.models.Product.get_all_images); the other checkout steps read none."""
 
 from django.db import models
 from django.db.models import Exists, OuterRef
@@ -83,10 +86,13 @@ class Basket(AbstractBasket):
                 # Not the parent product (variants): joining a second product row costs
                 # more on every basket than the two queries a variant's class takes.
                 self.lines.select_related("product__product_class", "stockrecord__partner__city")
-                .prefetch_related(*(["attributes"] if with_options else []), "product__images")
+                .prefetch_related(*(["attributes"] if with_options else []))
                 .order_by(self._meta.pk.name)
             )
             attribute = self.lines.model.attributes.rel.related_model
+            products = [line.product for line in self._lines if line.product_id]
+            for product in products:  # their images come together, if a page shows one
+                product.images_together_with = products
             for line in self._lines:
                 # The stock record's product is the line's (Oscar reads record.product).
                 if line.stockrecord is not None and line.stockrecord.product_id == line.product_id:

@@ -98,3 +98,19 @@ def test_a_lines_options_are_read_once_the_catalogue_has_options(reference_data)
     basket.add_product(product, 1, options=[{"option": option, "value": "فیروزه‌ای"}])
     line = Basket.objects.get(pk=basket.pk).all_lines()[0]
     assert [(a.option.code, a.value) for a in line.attributes.all()] == [("colour", "فیروزه‌ای")]
+
+
+def test_the_lines_images_are_read_together_and_only_by_pages_that_show_them(buyer):
+    """Three lines' thumbnails on the basket page: one image query; the address step, which
+    shows none, reads no image."""
+    for title in ("گبه", "گلیم"):
+        buyer.post(reverse("basket:add", args=[make_product(title=title).pk]), {"quantity": 1})
+    buyer.get(reverse("basket:summary"))
+    with CaptureQueriesContext(connection) as queries:
+        page = buyer.get(reverse("basket:summary"))
+    images = [q for q in queries.captured_queries if "catalogue_productimage" in q["sql"]]
+    assert len(images) == 1
+    assert page.content.decode().count('class="img-thumbnail') >= 3  # each line's image
+    with CaptureQueriesContext(connection) as queries:
+        buyer.get(reverse("checkout:shipping-address"))
+    assert not [q for q in queries.captured_queries if "catalogue_productimage" in q["sql"]]
