@@ -136,3 +136,35 @@ def test_staff_may_open_any_orders_confirmation_page(client, zarinpal, basket, a
     for query in ({"order_number": order.number}, {"order_id": order.pk}):
         page = client.get(url, query)
         assert page.status_code == 200 and page.context["order"] == order
+
+
+def address_fields(page):
+    """The address form's fields as the page shows them (between its CSRF token and its
+    button)."""
+    form = page.content.decode().split('id="new_shipping_address"', 1)[1].split("</form>")[0]
+    after_token = form.split('name="csrfmiddlewaretoken"', 1)[1].split(">", 1)[1]
+    return after_token.split('type="submit"', 1)[0]
+
+
+def test_the_blank_address_form_is_kept_and_reads_as_rendered(client, basket, settings):
+    """A blank form (most buyers' first look) is rendered once per language and kept: the
+    kept copy reads as the one rendered, and each language keeps its own."""
+    first = client.get(reverse("checkout:shipping-address"))  # rendered, then kept
+    kept = client.get(reverse("checkout:shipping-address"))
+    assert address_fields(first) == address_fields(kept)
+    assert 'name="email"' in address_fields(kept) and "اصفهان" in address_fields(kept)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(reverse("checkout:shipping-address"))
+    assert "Postal code" in address_fields(english)
+    assert address_fields(english) == address_fields(client.get(english.request["PATH_INFO"]))
+
+
+def test_what_the_buyer_typed_or_got_wrong_is_never_the_kept_form(client, basket):
+    client.get(reverse("checkout:shipping-address"))  # the blank form, kept
+    wrong = client.post(reverse("checkout:shipping-address"), {**GUEST, "postcode": "12"})
+    assert "error-block" in wrong.content.decode()  # said on the form
+    assert f'value="{GUEST["email"]}"' in wrong.content.decode()
+    client.post(reverse("checkout:shipping-address"), GUEST)
+    back = client.get(reverse("checkout:shipping-address"))  # from the preview, to correct
+    assert 'value="خیابان چهارباغ، کوچه ۱۲، پلاک ۳"' in back.content.decode()
+    assert f'value="{GUEST["email"]}"' in back.content.decode()
