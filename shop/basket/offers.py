@@ -5,8 +5,9 @@ basket with none: models.py).
 The site's open offers are kept in the cache with the page cache's generation: saving or
 deleting any row of the offer app (offers, conditions, benefits, ranges) starts a new
 generation (shop/pagecache/signals.py), and an offer's start and end are checked on each
-request, as Oscar's `ConditionalOffer.active` does in SQL. Each request unpickles its own
-copies: an offer applied to one basket is never shared with another."""
+request, as Oscar's `ConditionalOffer.active` does in SQL. Each reading unpickles its own
+copies (`shared=False`): an offer applied to one basket is never shared with another, not
+even with the empty basket a cached page is rendered with in the same request."""
 
 from django.utils.timezone import now
 from oscar.apps.offer import applicator
@@ -26,7 +27,7 @@ def _open_site_offers():
 
 def open_site_offers():
     """The site offers whose status is open, whatever their dates (from the cache)."""
-    return remembered("offers:site", _open_site_offers)
+    return remembered("offers:site", _open_site_offers, shared=False)
 
 
 class Applicator(applicator.Applicator):

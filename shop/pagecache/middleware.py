@@ -12,7 +12,7 @@ from shop.basket.models import Basket
 from shop.middleware import in_persian_digits
 
 from . import hooks, personal
-from .store import keep, lookup, page_key
+from .store import keep, lookup, one_request, page_key
 
 _NOT_STORED_HEADERS = {"content-length", "content-type", "set-cookie"}
 
@@ -22,6 +22,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with one_request():
+            return self._respond(request)
+
+    def _respond(self, request):
         if not settings.PAGE_CACHE_SECONDS:
             return self.get_response(request)
         cacheable, scope = _cacheable(request)

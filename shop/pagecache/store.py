@@ -3,13 +3,16 @@ while the cache's generation is the one it was rendered in and, for a page about
 (a product's page), while that thing's own version is too."""
 
 import hashlib
+from contextlib import contextmanager
 from functools import partial
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
 GENERATION_KEY = "pagecache:generation"
+_request = Local()  # what this request has read with `remembered` (`one_request`)
 FORMAT = 2  # which holes a stored page has (2: the phone's basket button): a new one, +1, so
 # that workers of two releases, side by side during a deploy, never read each other's pages
 
@@ -46,16 +49,36 @@ def generation():
     return cache.get(GENERATION_KEY, 0)
 
 
-def remembered(key, compute, seconds=300):
+@contextmanager
+def one_request():
+    """Within it, each remembered value is read from the cache once: a request asks for
+    some several times (the site's offers, the shipping countries, whether products have
+    options), one round trip each. A change made during the request forgets them."""
+    _request.remembered = {}
+    try:
+        yield
+    finally:
+        del _request.remembered
+
+
+def remembered(key, compute, seconds=300, shared=True):
     """`compute()`'s value, kept in the cache until the generation changes (a change to
-    anything storefront pages show: the catalogue, producers, offers…); one round trip."""
+    anything storefront pages show: the catalogue, producers, offers…); one round trip,
+    and none for a key the same request has read (`one_request`). `shared=False`: each
+    call gets its own copy (objects the caller changes), one round trip each time."""
+    known = getattr(_request, "remembered", None) if shared else None
+    if known is not None and key in known:
+        return known[key]
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY, 0)
     kept = found.get(key)
     if kept is not None and kept[0] == generation:
-        return kept[1]
-    value = compute()
-    cache.set(key, (generation, value), seconds)
+        value = kept[1]
+    else:
+        value = compute()
+        cache.set(key, (generation, value), seconds)
+    if known is not None:
+        known[key] = value
     return value
 
 
@@ -78,6 +101,9 @@ def _bump(counter):
     (a demo load writes 100,000s): Django starts a new list of commit hooks after each
     commit or rollback."""
     _next(counter)
+    known = getattr(_request, "remembered", None)
+    if known:
+        known.clear()
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         return
