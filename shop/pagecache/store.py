@@ -102,7 +102,7 @@ def _bump(counter):
     commit or rollback."""
     _next(counter)
     known = getattr(_request, "remembered", None)
-    if known:
+    if known and counter == GENERATION_KEY:  # what `remembered` keeps depends on it alone
         known.clear()
     connection = transaction.get_connection()
     if not connection.in_atomic_block:

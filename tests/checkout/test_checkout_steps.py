@@ -151,6 +151,9 @@ def test_the_blank_address_form_is_kept_and_reads_as_rendered(client, basket, se
     kept copy reads as the one rendered, and each language keeps its own."""
     first = client.get(reverse("checkout:shipping-address"))  # rendered, then kept
     kept = client.get(reverse("checkout:shipping-address"))
+    fields = "oscar/partials/form_fields.html"
+    assert fields in [t.name for t in first.templates]
+    assert fields not in [t.name for t in kept.templates]  # from the cache
     assert address_fields(first) == address_fields(kept)
     assert 'name="email"' in address_fields(kept) and "اصفهان" in address_fields(kept)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"

@@ -108,6 +108,17 @@ def test_gateway_timeout_on_request_leaves_the_attempt_retryable(zarinpal, attem
     )  # nothing charged
 
 
+@pytest.mark.parametrize("mode", ["delay", "5xx", "drop"])
+def test_what_the_gateway_said_when_opening_failed_is_kept(zarinpal, attempt, mode):
+    """The attempt is saved with the gateway's error, not only left as it was."""
+    zarinpal.sandbox.misbehave("request", mode, seconds=3)
+    with pytest.raises(GatewayUnavailable):
+        services.start_attempt(attempt, CALLBACK)
+    kept = PaymentAttempt.objects.get(pk=attempt.pk)
+    assert kept.status == Status.CREATED and kept.authority is None
+    assert kept.replies[-1]["step"] == "request" and kept.replies[-1]["reply"]["error"]
+
+
 @pytest.mark.parametrize("mode", ["5xx", "drop"])
 def test_gateway_failure_during_verify_makes_the_outcome_unknown_then_reconciles_paid(
     zarinpal, attempt, mode

@@ -46,3 +46,24 @@ def test_a_value_not_shared_is_a_copy_for_each_reader(computed):
         first["calls"] = "changed by its reader"
         again = store.remembered("test:offers", compute, shared=False)
     assert again == {"calls": 1} and len(calls) == 1
+
+
+def test_every_request_reads_each_remembered_value_once(client, reference_data, monkeypatch):
+    """The page-cache middleware wraps each request in `one_request`: the address step asks
+    for the shipping countries more than once and reads them once."""
+    from django.urls import reverse
+
+    from tests.factories import make_product
+
+    client.post(reverse("basket:add", args=[make_product().pk]), {"quantity": 1})
+    reads = []
+    get_many = store.cache.get_many
+    monkeypatch.setattr(
+        store.cache,
+        "get_many",
+        lambda keys, *a, **kw: reads.append(keys) or get_many(keys, *a, **kw),
+    )
+    client.post(reverse("checkout:shipping-address"), {"postcode": "12"})  # an error: shown
+    countries = [keys for keys in reads if "address:shipping-countries" in keys]
+    assert len(countries) == 1
+    assert getattr(store._request, "remembered", None) is None  # gone with the request

@@ -6,7 +6,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from shop.pagecache.store import remembered
+from shop.pagecache.store import FORMAT, remembered
 
 register = template.Library()
 FIELDS = "oscar/partials/form_fields.html"
@@ -27,8 +27,12 @@ def address_form_fields(form):
     context = {"form": form, "style": "horizontal"}
     if not is_blank(form):
         return render_to_string(FIELDS, context)
-    fields = hashlib.sha256(repr([(type(form).__name__, *form.fields)]).encode()).hexdigest()
+    fields = [
+        (name, str(field.label), str(field.help_text), field.required, type(field.widget))
+        for name, field in form.fields.items()
+    ]  # what the form says of each field: a release that changes any keeps its own
+    digest = hashlib.sha256(repr((type(form), fields)).encode()).hexdigest()[:16]
     return remembered(
-        f"checkout:address-form:{get_language()}:{fields[:16]}",
+        f"checkout:address-form:{FORMAT}:{get_language()}:{digest}",
         lambda: render_to_string(FIELDS, context),
     )
