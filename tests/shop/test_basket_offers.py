@@ -111,7 +111,7 @@ def test_the_lines_images_are_read_together_and_only_by_pages_that_show_them(buy
     images = [q for q in queries.captured_queries if "catalogue_productimage" in q["sql"]]
     assert len(images) == 1
     html = page.content.decode()
-    assert html.count('/cache/') >= 3 and "image_not_found" not in html  # each line's own
+    assert html.count("/cache/") >= 3 and "image_not_found" not in html  # each line's own
     with CaptureQueriesContext(connection) as queries:
         buyer.get(reverse("checkout:shipping-address"))
     assert not [q for q in queries.captured_queries if "catalogue_productimage" in q["sql"]]
