@@ -5,7 +5,6 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.address.models import Country
 from oscar.apps.checkout import forms as oscar_forms
 
 from catalog.selectors import provinces
@@ -57,16 +56,13 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
         self.fields["postcode"].widget.attrs.update({"inputmode": "numeric", "dir": "ltr"})
 
     def adjust_country_field(self):
-        """Oscar's, with the shipping countries from the cache (no query on each step)."""
+        """Oscar's, without its query for the usual case, one shipping country (from the
+        cache): nothing to choose, the field goes. With more, Oscar's choice."""
         countries = shipping_countries()
-        if len(countries) == 1:
-            self.fields.pop("country", None)
-            self.instance.country = countries[0]
-        else:
-            self.fields["country"].queryset = Country._default_manager.filter(
-                is_shipping_country=True
-            )
-            self.fields["country"].empty_label = None
+        if len(countries) != 1:
+            return super().adjust_country_field()
+        self.fields.pop("country", None)
+        self.instance.country = countries[0]
 
     def clean_postcode(self):
         return normalise_postcode(self.cleaned_data.get("postcode"))

@@ -171,3 +171,25 @@ def test_what_the_buyer_typed_or_got_wrong_is_never_the_kept_form(client, basket
     back = client.get(reverse("checkout:shipping-address"))  # from the preview, to correct
     assert 'value="خیابان چهارباغ، کوچه ۱۲، پلاک ۳"' in back.content.decode()
     assert f'value="{GUEST["email"]}"' in back.content.decode()
+
+
+def test_the_next_visitor_gets_the_blank_form_not_the_last_ones(client, basket, reference_data):
+    """A guest's e-mail and address never reach another visitor's form, and a signed-in
+    buyer gets their own form (no e-mail field), not the guest's kept one."""
+    from django.test import Client
+
+    from tests.factories import UserFactory, make_product
+
+    client.get(reverse("checkout:shipping-address"))  # the blank form, kept
+    client.post(reverse("checkout:shipping-address"), GUEST)
+    back = client.get(reverse("checkout:shipping-address"))
+    assert GUEST["email"] in back.content.decode()
+    other = Client()
+    other.post(reverse("basket:add", args=[make_product().pk]), {"quantity": 1})
+    page = other.get(reverse("checkout:shipping-address")).content.decode()
+    assert GUEST["email"] not in page and "چهارباغ" not in page and 'name="email"' in page
+    buyer = Client()
+    buyer.force_login(UserFactory())
+    buyer.post(reverse("basket:add", args=[make_product().pk]), {"quantity": 1})
+    page = buyer.get(reverse("checkout:shipping-address")).content.decode()
+    assert 'name="email"' not in page and 'name="postcode"' in page
