@@ -11,13 +11,15 @@ from .money import ledger
 from .shipping import charges_for_order
 
 
-def create_fulfilments(order):
+def create_fulfilments(order, lines=None):
     """One fulfilment per producer of a paid order, holding that producer's lines.
 
     Idempotent: a producer that already has its fulfilment is left alone. Each carries the
-    producer's shipping charge (sellers/shipping.py).
+    producer's shipping charge (sellers/shipping.py). `lines`: the order's lines, read with
+    their producers and product classes.
     """
-    lines = list(order.lines.select_related("partner", "product__product_class"))
+    if lines is None:
+        lines = list(order.lines.select_related("partner", "product__product_class"))
     charges = charges_for_order(order, lines)
     lines_by_producer = defaultdict(list)
     for line in lines:

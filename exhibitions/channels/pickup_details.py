@@ -20,6 +20,10 @@ class PickupDetails:
 def pickup_details(order, producer=None):
     """The pick-up details of `order` (only `producer`'s booth when given), or None for an
     order that is not collected at an exhibition."""
+    if type(order).channel.is_cached(order):  # read with the order: no query for the others
+        known = getattr(order, "channel", None)
+        if known is None or known.kind != OrderChannel.Kind.PICKUP:
+            return None
     channel = (
         OrderChannel.objects.filter(order=order, kind=OrderChannel.Kind.PICKUP)
         .select_related("exhibition__venue__city", "exhibition__venue__province")

@@ -9,8 +9,10 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from oscar.apps.order.models import Line
 
 from sellers.models import StockRecord
 from sellers.services import create_fulfilments
@@ -71,23 +73,26 @@ def open_channel(order, shipping_method):
     return pickup.reserve_for_order(order, exhibition)
 
 
-def _lock(attempt_id):
-    """The attempt's order, then the attempt, row-locked: every path that settles a payment
-    takes them in this order, so two of them never settle one order at once."""
+def _lock(attempt_id, order_id=None):
+    """The attempt's order (with its channel), then the attempt, row-locked: every path that
+    settles a payment takes them in this order, so two of them never settle one order at
+    once. `order_id`: the attempt's order, when the caller has read the attempt (an attempt
+    never moves to another order)."""
     from oscar.apps.order.models import Order
 
-    order_id = PaymentAttempt.objects.values_list("order_id", flat=True).get(pk=attempt_id)
-    order = Order.objects.select_for_update().get(pk=order_id)
-    return order, payments.lock_attempt(attempt_id)
+    if order_id is None:
+        order_id = PaymentAttempt.objects.values_list("order_id", flat=True).get(pk=attempt_id)
+    orders = Order.objects.select_for_update(of=("self",)).select_related("channel")
+    return orders.get(pk=order_id), payments.lock_attempt(attempt_id)
 
 
-def _settle_locked(attempt_id, act, adapter_name=None):
+def _settle_locked(attempt_id, act, adapter_name=None, order_id=None):
     """Run `act(attempt)` (which asks the gateway) on a locked, still-open attempt whose
     order waits for payment, then bring the order in line. For an order that no longer waits
     (paid by another attempt, cancelled, expired) the money is never verified: the attempt is
     abandoned, and money verified anyway (a lost verify reply) is given back."""
     with transaction.atomic():
-        order, attempt = _lock(attempt_id)
+        order, attempt = _lock(attempt_id, order_id)
         if adapter_name and attempt.adapter != adapter_name:
             raise CallbackMismatch(f"a {attempt.adapter} payment is not settled here")
         before = attempt.status
@@ -115,21 +120,28 @@ def _bring_order_in_line(order, attempt):
 
 
 def _mark_paid(order, attempt):
-    set_status(order, PAID)
-    record_payment_source(order, attempt)
-    create_fulfilments(order)
+    # The lines are read once, with what the producers' fulfilments need of them.
+    lines = Line.objects.select_related("partner", "product__product_class")
+    prefetch_related_objects([order], Prefetch("lines", queryset=lines))
+    try:
+        set_status(order, PAID)
+        record_payment_source(order, attempt)
+        create_fulfilments(order, list(order.lines.all()))
+    finally:
+        order._prefetched_objects_cache.pop("lines", None)  # later readers read them anew
     transaction.on_commit(lambda: send_order_paid_emails(order))
     logger.info("Order %s paid (ref %s)", order.number, attempt.ref_id)
 
 
-def settle_callback(attempt_id, params, adapter_name):
+def settle_callback(attempt_id, params, adapter_name, order_id=None):
     """A gateway's callback for one attempt: verified at most once per order; a failure
-    fails that attempt only. Returns (attempt, order)."""
+    fails that attempt only. Returns (attempt, order). `order_id`: the attempt's order, when
+    the caller has read the attempt."""
 
     def confirm(attempt):
         payments.confirm(attempt, params, adapter_name)
 
-    return _settle_locked(attempt_id, confirm, adapter_name)
+    return _settle_locked(attempt_id, confirm, adapter_name, order_id)
 
 
 def settle_booth_payment(attempt_id, received_by):
