@@ -3,6 +3,9 @@ while the cache's generation is the one it was rendered in and, for a page about
 (a product's page), while that thing's own version is too."""
 
 import hashlib
+import pickle
+import secrets
+import time
 from contextlib import contextmanager
 from functools import partial
 
@@ -13,6 +16,10 @@ from django.db import transaction
 
 GENERATION_KEY = "pagecache:generation"
 _request = Local()  # what this request has read with `remembered` (`one_request`)
+# This process's copies of remembered values, for the generation it saw last:
+# {key: (generation, monotonic time it expires, value, whether pickled)}.
+_here = {"generation": None, "values": {}}
+HERE_AT_MOST = 2000  # values; past it they are all dropped (a bound, not a plan)
 FORMAT = 2  # which holes a stored page has (2: the phone's basket button): a new one, +1, so
 # that workers of two releases, side by side during a deploy, never read each other's pages
 
@@ -34,6 +41,8 @@ def lookup(key, scope=None):
     keys = [GENERATION_KEY, key, *([scope_key(scope)] if scope else [])]
     found = cache.get_many(keys)
     generation = found.get(GENERATION_KEY, 0)
+    if GENERATION_KEY in found and hasattr(_request, "remembered"):
+        _request.generation = generation  # what `remembered` reads in the same request
     version = found.get(scope_key(scope), 0) if scope else 0
     entry = found.get(key)
     if entry is not None and (entry["generation"], entry.get("version", 0)) != (
@@ -51,34 +60,88 @@ def generation():
 
 @contextmanager
 def one_request():
-    """Within it, each remembered value is read from the cache once: a request asks for
-    some several times (the site's offers, the shipping countries, whether products have
-    options), one round trip each. A change made during the request forgets them."""
+    """Within it, the generation is read from the cache once, and each remembered value at
+    most once: a request asks for some several times (the site's offers, the shipping
+    countries, whether products have options). A change made during the request forgets
+    them."""
     _request.remembered = {}
     try:
         yield
     finally:
         del _request.remembered
+        _forget_generation()
+
+
+def _forget_generation():
+    try:
+        del _request.generation
+    except AttributeError:
+        pass
 
 
 def remembered(key, compute, seconds=300, shared=True):
-    """`compute()`'s value, kept in the cache until the generation changes (a change to
-    anything storefront pages show: the catalogue, producers, offers…); one round trip,
-    and none for a key the same request has read (`one_request`). `shared=False`: each
-    call gets its own copy (objects the caller changes), one round trip each time."""
-    known = getattr(_request, "remembered", None) if shared else None
-    if known is not None and key in known:
+    """`compute()`'s value, kept until the generation changes (a change to anything
+    storefront pages show: the catalogue, producers, offers…) or for `seconds` at most.
+
+    Kept in the cache, and in this process for the generation it saw last: within a request
+    (`one_request`) the generation is read once, and a value this process already has costs
+    no round trip. `shared=False`: each call gets its own copy (objects the caller
+    changes)."""
+    known = getattr(_request, "remembered", None)
+    if shared and known is not None and key in known:
         return known[key]
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY, 0)
-    kept = found.get(key)
+    generation = getattr(_request, "generation", None) if known is not None else None
+    if generation is None:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = _generation(found)
+        if known is not None:
+            _request.generation = generation
+        value = _here_value(key, generation)
+        if value is _MISSING:
+            value = _from_cache(key, found.get(key), generation, compute, seconds, shared)
+    else:
+        value = _here_value(key, generation)
+        if value is _MISSING:
+            value = _from_cache(key, cache.get(key), generation, compute, seconds, shared)
+    if shared and known is not None:
+        known[key] = value
+    return value
+
+
+_MISSING = object()
+
+
+def _generation(found):
+    """The generation in `found`; a new cache (none yet) starts one at a random number, so
+    that a generation never comes back after the cache was emptied (this process's copies
+    of values are kept per generation)."""
+    if GENERATION_KEY in found:
+        return found[GENERATION_KEY]
+    cache.add(GENERATION_KEY, secrets.randbits(48), None)
+    return cache.get(GENERATION_KEY, 0)
+
+
+def _here_value(key, generation):
+    if _here["generation"] != generation:
+        _here["generation"], _here["values"] = generation, {}
+        return _MISSING
+    kept = _here["values"].get(key)
+    if kept is None or kept[0] != generation or kept[1] < time.monotonic():
+        return _MISSING
+    return pickle.loads(kept[2]) if kept[3] else kept[2]
+
+
+def _from_cache(key, kept, generation, compute, seconds, shared):
     if kept is not None and kept[0] == generation:
         value = kept[1]
     else:
         value = compute()
         cache.set(key, (generation, value), seconds)
-    if known is not None:
-        known[key] = value
+    values = _here["values"]
+    if len(values) >= HERE_AT_MOST:
+        values.clear()
+    stored = value if shared else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    values[key] = (generation, time.monotonic() + seconds, stored, not shared)
     return value
 
 
@@ -89,8 +152,8 @@ def keep(key, entry):
 def _next(counter):
     try:
         cache.incr(counter)
-    except ValueError:  # no such counter yet (a new or emptied cache)
-        cache.add(counter, 1, None)
+    except ValueError:  # no such counter yet (a new or emptied cache): see `_generation`
+        cache.add(counter, secrets.randbits(48), None)
         cache.incr(counter)
 
 
@@ -102,8 +165,9 @@ def _bump(counter):
     commit or rollback."""
     _next(counter)
     known = getattr(_request, "remembered", None)
-    if known and counter == GENERATION_KEY:  # what `remembered` keeps depends on it alone
+    if known is not None and counter == GENERATION_KEY:  # all `remembered` depends on
         known.clear()
+        _forget_generation()
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         return
