@@ -42,3 +42,23 @@ def test_threads_share_the_client_without_mixing_replies(redis_cache):
         thread.join()
     assert all(value == key for key, value in seen.items()) and len(seen) == 400
     assert redis_cache.get("dz:test:counter") == 400
+
+
+def test_incr_is_one_round_trip_and_keeps_djangos_meaning(redis_cache, monkeypatch):
+    """A missing counter raises ValueError (and stays missing); an existing one is added to
+    in one round trip; `decr` goes through it too."""
+    with pytest.raises(ValueError):
+        redis_cache.incr("dz:test:missing")
+    assert redis_cache.get("dz:test:missing") is None
+    redis_cache.set("dz:test:count", 5, 30)
+    client = redis_cache._cache.get_client(write=True)
+    calls = []
+    execute = client.execute_command
+    monkeypatch.setattr(
+        client, "execute_command", lambda *a, **kw: calls.append(a[0]) or execute(*a, **kw)
+    )
+    assert redis_cache.incr("dz:test:count") == 6
+    assert redis_cache.incr("dz:test:count", 10) == 16
+    assert redis_cache.decr("dz:test:count", 4) == 12
+    assert calls == ["EVALSHA"] * 3
+    assert redis_cache.get("dz:test:count") == 12
