@@ -4,22 +4,21 @@
   the producer sell? from which city?) come in the lines' query instead of one query each;
 - the lines' options (attributes) are looked up only when the catalogue has any option at
   all (a line has options only if its product has);
-- a basket knows, from the query that loads it, whether it holds any voucher
-  (`has_vouchers`); without one, `basket.vouchers.all()` is empty without a query (for the
-  offer applicator on every request, and twice more when the order is placed). Adding or
-  removing a voucher through `basket.vouchers` forgets that, as Django does for any
-  prefetched relation;
+- the request's basket holds no voucher while the shop has none at all
+  (`shop_has_vouchers`, checked by shop/basket/middleware.py): `basket.vouchers.all()` is
+  then empty without a query (for the offer applicator on every request, and twice more
+  when the order is placed). Adding a voucher through `basket.vouchers` forgets that, as
+  Django does for any prefetched relation;
 - a basket just saved for the first time has no lines to look up;
 - the lines' product images are read only by a page that shows a line's thumbnail (the
   basket, its mini-basket, the preview), all lines' in one query
   (catalog.models.Product.get_all_images); the other checkout steps read none."""
 
-from django.db import models
-from django.db.models import Exists, OuterRef
 from oscar.apps.basket.abstract_models import AbstractBasket
-from oscar.apps.basket.managers import OpenBasketManager, SavedBasketManager
+from oscar.core.loading import get_model
 
 from catalog.selectors import catalogue_has_options
+from shop.pagecache.store import remembered
 
 
 def _known_empty(instance, relation, model):
@@ -29,34 +28,19 @@ def _known_empty(instance, relation, model):
     prefetched[relation] = model.objects.none()
 
 
-class HasVouchers:
-    """A basket manager whose baskets say whether they hold any voucher."""
-
-    def get_queryset(self):
-        vouchers = self.model.vouchers.through.objects.filter(basket_id=OuterRef("pk"))
-        return super().get_queryset().annotate(has_vouchers=Exists(vouchers))
-
-
-class BasketManager(HasVouchers, models.Manager):
-    pass
-
-
-class OpenManager(HasVouchers, OpenBasketManager):
-    pass
-
-
-class SavedManager(HasVouchers, SavedBasketManager):
-    pass
+def shop_has_vouchers():
+    """Whether any voucher exists (kept per page-cache generation: creating or deleting a
+    voucher starts a new one, shop/pagecache/signals.py). Staff create them in the
+    dashboard; most of the time there is none."""
+    return remembered(
+        "vouchers:any", lambda: get_model("voucher", "Voucher")._default_manager.exists()
+    )
 
 
 class Basket(AbstractBasket):
-    objects = BasketManager()
-    open = OpenManager()
-    saved = SavedManager()
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.pk is None:  # a new basket holds no voucher (loaded ones are annotated)
+        if self.pk is None:  # a new basket holds no voucher
             self.has_vouchers = False
 
     def save(self, *args, **kwargs):
@@ -73,7 +57,7 @@ class Basket(AbstractBasket):
 
     @has_vouchers.setter
     def has_vouchers(self, value):
-        """Set by the managers' annotation as the basket loads."""
+        """False: the basket holds none (a new basket, or the shop has none)."""
         if not value:
             _known_empty(self, "vouchers", self._meta.get_field("vouchers").related_model)
 

@@ -12,7 +12,10 @@ channel and, once paid, its fulfilments):
 - a stock record whose price, producer and "in stock or not" stay as they were (an order
   allocating one unit of ten) makes only its product's page stale: that page says how many
   are left, listings only whether any are.
-What visitors do (insights events, baskets, orders' own rows, sessions) is not watched."""
+What visitors do (insights events, baskets, orders' own rows, sessions) is not watched.
+
+A voucher created or deleted starts one too (not one saved as an order uses it): whether the
+shop has any decides whether loading a basket asks for its vouchers (shop/basket/models.py)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished
@@ -102,8 +105,21 @@ def _published(sender, **kwargs):
     forget_all()
 
 
+def _voucher_created_or_deleted(sender, raw=False, created=True, **kwargs):
+    if not raw and created:
+        forget_all()
+
+
 def connect():
+    from oscar.core.loading import get_model
+
     from sellers.models import StockRecord
+
+    Voucher = get_model("voucher", "Voucher")
+    post_save.connect(_voucher_created_or_deleted, sender=Voucher, dispatch_uid="pagecache-voucher")
+    post_delete.connect(
+        _voucher_created_or_deleted, sender=Voucher, dispatch_uid="pagecache-voucher-deleted"
+    )
 
     post_save.connect(_row_saved, dispatch_uid="pagecache-saved")
     for signal in (post_delete, m2m_changed):

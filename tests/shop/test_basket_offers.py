@@ -16,7 +16,7 @@ from oscar.apps.partner.strategy import Selector
 from oscar.test.factories import create_offer, create_voucher
 
 from shop.basket import offers
-from shop.basket.models import Basket
+from shop.basket.models import Basket, shop_has_vouchers
 from tests.factories import make_product
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +88,24 @@ def test_a_basket_without_vouchers_or_options_does_not_ask_for_them(buyer):
         basket_of(buyer)
     tables = " ".join(q["sql"] for q in queries.captured_queries)
     assert "voucher_voucher" not in tables and "basket_lineattribute" not in tables
+    assert "basket_basket_vouchers" not in tables  # the shop has none: the basket not asked
+
+
+def test_once_the_shop_has_a_voucher_a_basket_says_whether_it_holds_one(buyer):
+    """The first voucher created starts a new generation: from the next request each basket
+    load asks whether the basket holds one, and a voucher deleted stops it again."""
+    voucher = create_voucher(code="YALDA")
+    with CaptureQueriesContext(connection) as queries:
+        basket = basket_of(buyer)
+    assert "basket_basket_vouchers" in " ".join(q["sql"] for q in queries.captured_queries)
+    assert list(basket.vouchers.all()) == []
+    voucher.num_orders += 1
+    voucher.save()  # as an order that uses it: no new generation
+    assert shop_has_vouchers()
+    voucher.delete()
+    with CaptureQueriesContext(connection) as queries:
+        basket_of(buyer)
+    assert "basket_basket_vouchers" not in " ".join(q["sql"] for q in queries.captured_queries)
 
 
 def test_a_lines_options_are_read_once_the_catalogue_has_options(reference_data):
