@@ -14,6 +14,7 @@
   basket, its mini-basket, the preview), all lines' in one query
   (catalog.models.Product.get_all_images); the other checkout steps read none."""
 
+from django.db.models import prefetch_related_objects
 from oscar.apps.basket.abstract_models import AbstractBasket
 from oscar.core.loading import get_model
 
@@ -65,14 +66,18 @@ class Basket(AbstractBasket):
         if self.id is None:
             return self.lines.model.objects.none()
         if self._lines is None:
+            from .lines import lines_of
+
             with_options = catalogue_has_options()
-            self._lines = (
-                # Not the parent product (variants): joining a second product row costs
-                # more on every basket than the two queries a variant's class takes.
-                self.lines.select_related("product__product_class", "stockrecord__partner__city")
-                .prefetch_related(*(["attributes"] if with_options else []))
-                .order_by(self._meta.pk.name)
-            )
+            # With their products and classes, stock records, producers and cities: not the
+            # parent product (variants), as joining a second product row costs more on every
+            # basket than the two queries a variant's class takes.
+            loaded = lines_of(self)
+            if with_options:
+                prefetch_related_objects(loaded, "attributes")
+            self._lines = self.lines.order_by(self._meta.pk.name)
+            self._lines._result_cache = loaded  # evaluated, as Oscar's queryset would be
+            self._lines._prefetch_done = True
             attribute = self.lines.model.attributes.rel.related_model
             products = [line.product for line in self._lines if line.product_id]
             for product in products:  # their images come together, if a page shows one
