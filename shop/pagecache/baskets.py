@@ -4,10 +4,12 @@ rendered mini-basket is kept per basket state, page generation (prices, stock, o
 and language. Anything unusual (a signed-in visitor still holding a guest basket to merge,
 two open baskets, a cookie that does not verify) gets the basket loaded as Oscar does."""
 
+import functools
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signing import BadSignature, Signer
-from django.db.models import Count, Max
+from django.db import connection
 
 from shop.basket.models import Basket
 
@@ -20,30 +22,47 @@ def state_of(request):
     if request.user.is_authenticated:
         if cookie:
             return UNKNOWN  # Oscar merges the guest basket into the account's on next load
-        baskets = Basket.open.filter(owner=request.user)
-    else:
-        try:
-            baskets = Basket.open.filter(pk=int(Signer().unsign(cookie)), owner=None)
-        except (BadSignature, TypeError, ValueError):
-            return UNKNOWN
-    return _state(baskets)
+        return _state(owner=request.user.pk)
+    try:
+        return _state(pk=int(Signer().unsign(cookie)))
+    except (BadSignature, TypeError, ValueError):
+        return UNKNOWN
 
 
-def _state(baskets):
-    """The state of the one basket in `baskets` (one query), "" if none, UNKNOWN if two."""
-    rows = list(
-        baskets.annotate(
-            lines_count=Count("lines", distinct=True),
-            changed=Max("lines__date_updated"),
-            vouchers_count=Count("vouchers", distinct=True),
-            last_voucher=Max("vouchers__id"),
-        ).values_list("pk", "lines_count", "changed", "vouchers_count", "last_voucher")[:2]
+def _state(*, pk=None, owner=None):
+    """The state of the open basket with this id (a guest's, no owner) or of this owner (one
+    query), "" if none, UNKNOWN if two. Every cached page a buyer with a basket views asks:
+    the SQL is built once (the ORM's grouped query took ~0.8 ms of CPU to build and read)."""
+    where, params = (
+        ("T.owner_id = %s", [owner]) if pk is None else ("T.id = %s AND T.owner_id IS NULL", [pk])
     )
+    with connection.cursor() as cursor:
+        cursor.execute(_state_sql(where), [*params, Basket.OPEN])
+        rows = cursor.fetchall()
     if not rows:
         return ""
     if len(rows) > 1:
         return UNKNOWN
     return _named(*rows[0])
+
+
+@functools.cache
+def _state_sql(where):
+    """Each basket's id, how many lines it has and when one last changed, how many vouchers
+    and the last one's id."""
+    q = connection.ops.quote_name
+    lines, line = q(Basket.lines.field.model._meta.db_table), Basket.lines.field.column
+    vouchers = Basket.vouchers.through._meta
+    held, voucher = (vouchers.get_field(name).column for name in ("basket", "voucher"))
+    changed = Basket.lines.field.model._meta.get_field("date_updated").column
+    return (
+        f"SELECT T.id, "
+        f"(SELECT COUNT(*) FROM {lines} L WHERE L.{q(line)} = T.id), "
+        f"(SELECT MAX(L.{q(changed)}) FROM {lines} L WHERE L.{q(line)} = T.id), "
+        f"(SELECT COUNT(*) FROM {q(vouchers.db_table)} V WHERE V.{q(held)} = T.id), "
+        f"(SELECT MAX(V.{q(voucher)}) FROM {q(vouchers.db_table)} V WHERE V.{q(held)} = T.id) "
+        f"FROM {q(Basket._meta.db_table)} T WHERE {where} AND T.status = %s LIMIT 2"
+    )
 
 
 def state_in_hand(basket):

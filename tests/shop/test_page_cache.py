@@ -474,10 +474,34 @@ def test_the_state_of_a_basket_in_hand_is_the_state_a_page_asks_for(product):
 
     add_to_basket(Client(), product, 2)
     basket = Basket.open.get()
-    assert baskets.state_in_hand(basket) == baskets._state(Basket.open.filter(pk=basket.pk))
+    assert baskets.state_in_hand(basket) == baskets._state(pk=basket.pk)
     basket.vouchers.add(create_voucher())
     basket = Basket.open.get()
-    assert baskets.state_in_hand(basket) == baskets._state(Basket.open.filter(pk=basket.pk))
+    assert baskets.state_in_hand(basket) == baskets._state(pk=basket.pk)
+
+
+def test_a_buyers_basket_state_is_read_by_its_owner_and_two_open_baskets_are_unknown(product):
+    """A signed-in buyer's basket is found by its owner (a guest's by id and no owner); a
+    basket of nobody else is ever named; two open baskets leave it to Oscar."""
+    from oscar.apps.partner.strategy import Selector
+
+    from shop.basket.models import Basket
+    from shop.pagecache import baskets
+
+    buyer = UserFactory()
+    basket = Basket.objects.create(owner=buyer)
+    assert baskets._state(owner=buyer.pk) == f"{basket.pk}:0:0:0:None"
+    basket.strategy = Selector().strategy()
+    basket.add_product(product, 3)
+    basket = Basket.open.get(pk=basket.pk)
+    assert baskets._state(owner=buyer.pk) == baskets.state_in_hand(basket)
+    assert baskets._state(pk=basket.pk) == ""  # not a guest's basket
+    assert baskets._state(owner=UserFactory().pk) == ""
+    Basket.objects.create(owner=buyer)
+    assert baskets._state(owner=buyer.pk) is baskets.UNKNOWN
+    basket.status = Basket.FROZEN
+    basket.save()
+    assert baskets._state(owner=buyer.pk) != baskets.UNKNOWN  # one open basket again
 
 
 def test_a_visitor_without_a_basket_gets_the_guests_holes_and_nothing_is_kept_for_them(product):
