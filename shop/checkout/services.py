@@ -83,7 +83,10 @@ def _lock(attempt_id, order_id=None):
     if order_id is None:
         order_id = PaymentAttempt.objects.values_list("order_id", flat=True).get(pk=attempt_id)
     orders = Order.objects.select_for_update(of=("self",)).select_related("channel")
-    return orders.get(pk=order_id), payments.lock_attempt(attempt_id)
+    order, attempt = orders.get(pk=order_id), payments.lock_attempt(attempt_id)
+    if attempt.order_id != order.pk:
+        raise CallbackMismatch(f"attempt {attempt_id} is not of order {order_id}")
+    return order, attempt
 
 
 def _settle_locked(attempt_id, act, adapter_name=None, order_id=None):

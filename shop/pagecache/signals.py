@@ -105,8 +105,16 @@ def _published(sender, **kwargs):
     forget_all()
 
 
-def _voucher_created_or_deleted(sender, raw=False, created=True, **kwargs):
-    if not raw and created:
+def _voucher_created_or_deleted(sender, created=True, **kwargs):
+    if created:  # (fixtures too: `raw` saves)
+        forget_all()
+
+
+def _voucher_added_to_a_basket(sender, action, **kwargs):
+    """A voucher made without a signal (bulk, SQL) reaches a basket: the shop has one."""
+    from shop.basket.models import shop_has_vouchers
+
+    if action == "post_add" and not shop_has_vouchers():
         forget_all()
 
 
@@ -119,6 +127,11 @@ def connect():
     post_save.connect(_voucher_created_or_deleted, sender=Voucher, dispatch_uid="pagecache-voucher")
     post_delete.connect(
         _voucher_created_or_deleted, sender=Voucher, dispatch_uid="pagecache-voucher-deleted"
+    )
+    m2m_changed.connect(
+        _voucher_added_to_a_basket,
+        sender=get_model("basket", "Basket").vouchers.through,
+        dispatch_uid="pagecache-voucher-in-basket",
     )
 
     post_save.connect(_row_saved, dispatch_uid="pagecache-saved")

@@ -163,11 +163,7 @@ def _bump(counter):
     data under the new value. Once per transaction and counter, however many rows it writes
     (a demo load writes 100,000s): Django starts a new list of commit hooks after each
     commit or rollback."""
-    _next(counter)
-    known = getattr(_request, "remembered", None)
-    if known is not None and counter == GENERATION_KEY:  # all `remembered` depends on
-        known.clear()
-        _forget_generation()
+    _moved(counter)
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         return
@@ -176,7 +172,17 @@ def _bump(counter):
     registered = connection._page_cache_hooks[1]
     if counter not in registered:
         registered.add(counter)
-        transaction.on_commit(partial(_next, counter))
+        transaction.on_commit(partial(_moved, counter))
+
+
+def _moved(counter):
+    """A new value of `counter`; for the generation, what this request remembered (values
+    and the generation itself) is forgotten with it."""
+    _next(counter)
+    known = getattr(_request, "remembered", None)
+    if known is not None and counter == GENERATION_KEY:  # all `remembered` depends on it
+        known.clear()
+        _forget_generation()
 
 
 def forget_all():

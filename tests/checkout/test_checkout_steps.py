@@ -231,3 +231,20 @@ def test_the_next_visitor_gets_the_blank_form_not_the_last_ones(client, basket, 
     buyer.post(reverse("basket:add", args=[make_product().pk]), {"quantity": 1})
     page = buyer.get(reverse("checkout:shipping-address")).content.decode()
     assert 'name="email"' not in page and 'name="postcode"' in page
+
+
+def test_a_callback_never_settles_an_attempt_under_another_orders_lock(client, zarinpal, basket):
+    """The callback locks the order by the id the view read with the attempt; an id of
+    another order is refused, not settled under the wrong lock."""
+    from shop.checkout import services
+    from shop.payments.exceptions import CallbackMismatch
+    from shop.payments.models import PaymentAttempt
+
+    client.post(reverse("checkout:shipping-address"), GUEST)
+    client.post(reverse("checkout:preview"), {"action": "place_order"})
+    attempt = PaymentAttempt.objects.get()
+    other = Order.objects.create(number="DZ-OTHER", total_incl_tax=0, total_excl_tax=0)
+    with pytest.raises(CallbackMismatch):
+        services.settle_callback(attempt.pk, {}, "zarinpal", other.pk)
+    attempt.refresh_from_db()
+    assert attempt.status == PaymentAttempt.Status.REDIRECTED

@@ -147,3 +147,19 @@ def test_a_new_basket_does_not_look_for_lines_it_cannot_have(reference_data):
         if q["sql"].startswith("SELECT") and 'FROM "basket_line"' in q["sql"]
     ]
     assert len(line_reads) == 2
+
+
+def test_a_voucher_made_without_a_signal_is_known_once_a_basket_holds_it(reference_data):
+    """Vouchers made in bulk (no save signal) are found the moment one is added to a
+    basket: the shop no longer counts as having none, so the basket keeps its voucher."""
+    from oscar.apps.voucher.models import Voucher
+
+    template = create_voucher(code="TEMPLATE")
+    template.delete()
+    assert not shop_has_vouchers()
+    template.pk, template.code = None, "BULK-1"
+    (voucher,) = Voucher.objects.bulk_create([template])
+    assert not shop_has_vouchers()  # no signal told the cache
+    basket = Basket.objects.create()
+    basket.vouchers.add(voucher)
+    assert shop_has_vouchers()

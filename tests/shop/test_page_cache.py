@@ -398,12 +398,12 @@ def test_a_transaction_that_writes_many_rows_drops_the_pages_once_more_at_commit
 ):
     from django.db import connection
 
-    from shop.pagecache.store import GENERATION_KEY, _next
+    from shop.pagecache.store import GENERATION_KEY, _moved
 
     for n in range(3):
         make_product(title=f"سینی قلمزنی {n}", with_image=False)
     hooks = [hook for _savepoints, hook, _robust in connection.run_on_commit]
-    bumps = [h.args for h in hooks if getattr(h, "func", None) is _next]
+    bumps = [h.args for h in hooks if getattr(h, "func", None) is _moved]
     assert bumps.count((GENERATION_KEY,)) == 1  # the test's transaction never commits
 
 

@@ -151,3 +151,20 @@ def test_a_copy_kept_here_is_still_a_copy_for_each_reader(computed):
             assert offers == {"calls": 1}
             offers["calls"] = "changed by its reader"
     assert len(calls) == 1
+
+
+def test_a_change_committed_in_a_request_is_not_read_from_before_it(
+    computed, db, django_capture_on_commit_callbacks
+):
+    """A change bumps the generation now and again at commit; a value computed in between
+    (from the uncommitted change, or by another worker from the data before it) is not what
+    the rest of the request reads after the commit."""
+    from django.db import transaction
+
+    calls, compute = computed
+    with store.one_request():
+        with django_capture_on_commit_callbacks(execute=True):
+            with transaction.atomic():
+                store.forget_all()
+                assert store.remembered("test:value", compute) == {"calls": 1}
+        assert store.remembered("test:value", compute) == {"calls": 2}
