@@ -21,6 +21,8 @@ from oscar.core.loading import get_model
 from catalog.selectors import catalogue_has_options
 from shop.pagecache.store import remembered
 
+from .lines import lines_of
+
 
 def _known_empty(instance, relation, model):
     """`instance.<relation>.all()` is empty without a query: a prefetched empty result,
@@ -66,8 +68,6 @@ class Basket(AbstractBasket):
         if self.id is None:
             return self.lines.model.objects.none()
         if self._lines is None:
-            from .lines import lines_of
-
             with_options = catalogue_has_options()
             # With their products and classes, stock records, producers and cities: not the
             # parent product (variants), as joining a second product row costs more on every
@@ -79,10 +79,10 @@ class Basket(AbstractBasket):
             self._lines._result_cache = loaded  # evaluated, as Oscar's queryset would be
             self._lines._prefetch_done = True
             attribute = self.lines.model.attributes.rel.related_model
-            products = [line.product for line in self._lines if line.product_id]
+            products = [line.product for line in loaded if line.product_id]
             for product in products:  # their images come together, if a page shows one
                 product.images_together_with = products
-            for line in self._lines:
+            for line in loaded:
                 # The stock record's product is the line's (Oscar reads record.product).
                 if line.stockrecord is not None and line.stockrecord.product_id == line.product_id:
                     line.stockrecord.product = line.product

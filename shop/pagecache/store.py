@@ -17,7 +17,7 @@ from django.db import transaction
 GENERATION_KEY = "pagecache:generation"
 _request = Local()  # what this request has read with `remembered` (`one_request`)
 # This process's copies of remembered values, for the generation it saw last:
-# {key: (generation, monotonic time it expires, value, whether pickled)}.
+# {key: (monotonic time it expires, value, whether pickled)}.
 _here = {"generation": None, "values": {}}
 HERE_AT_MOST = 2000  # values; past it they are all dropped (a bound, not a plan)
 FORMAT = 2  # which holes a stored page has (2: the phone's basket button): a new one, +1, so
@@ -91,18 +91,16 @@ def remembered(key, compute, seconds=300, shared=True):
     if shared and known is not None and key in known:
         return known[key]
     generation = getattr(_request, "generation", None) if known is not None else None
-    if generation is None:
+    found = None
+    if generation is None:  # read with the value, in the same round trip
         found = cache.get_many([GENERATION_KEY, key])
         generation = _generation(found)
         if known is not None:
             _request.generation = generation
-        value = _here_value(key, generation)
-        if value is _MISSING:
-            value = _from_cache(key, found.get(key), generation, compute, seconds, shared)
-    else:
-        value = _here_value(key, generation)
-        if value is _MISSING:
-            value = _from_cache(key, cache.get(key), generation, compute, seconds, shared)
+    value = _here_value(key, generation)
+    if value is _MISSING:
+        kept = found.get(key) if found is not None else cache.get(key)
+        value = _from_cache(key, kept, generation, compute, seconds, shared)
     if shared and known is not None:
         known[key] = value
     return value
@@ -126,9 +124,9 @@ def _here_value(key, generation):
         _here["generation"], _here["values"] = generation, {}
         return _MISSING
     kept = _here["values"].get(key)
-    if kept is None or kept[0] != generation or kept[1] < time.monotonic():
+    if kept is None or kept[0] < time.monotonic():
         return _MISSING
-    return pickle.loads(kept[2]) if kept[3] else kept[2]
+    return pickle.loads(kept[1]) if kept[2] else kept[1]
 
 
 def _from_cache(key, kept, generation, compute, seconds, shared):
@@ -137,11 +135,13 @@ def _from_cache(key, kept, generation, compute, seconds, shared):
     else:
         value = compute()
         cache.set(key, (generation, value), seconds)
+    if _here["generation"] != generation:  # another generation seen meanwhile
+        return value
     values = _here["values"]
     if len(values) >= HERE_AT_MOST:
         values.clear()
     stored = value if shared else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-    values[key] = (generation, time.monotonic() + seconds, stored, not shared)
+    values[key] = (time.monotonic() + seconds, stored, not shared)
     return value
 
 
