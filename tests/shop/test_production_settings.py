@@ -111,16 +111,19 @@ def test_the_image_build_step_collects_static_files_with_the_dockerfiles_environ
 
 def test_a_worker_starts_with_its_startup_objects_out_of_the_collectors_reach():
     """shop/wsgi.py freezes what a gunicorn worker built as it started (settings, models, the
-    URL patterns), so a full collection does not walk it; the app still serves."""
+    URL patterns), so a full collection does not walk it, and collects the youngest objects
+    every 20,000 new ones; the app still serves."""
     code = """
 import gc, json
 before = gc.get_freeze_count()
 from shop.wsgi import application
 from django.test import Client
 response = Client(HTTP_HOST="dastsaz.ir", HTTP_X_FORWARDED_PROTO="https").get("/healthz/")
-print(json.dumps([before, gc.get_freeze_count(), response.status_code]))
+print(json.dumps([before, gc.get_freeze_count(), response.status_code, gc.get_threshold()]))
 """
     started = run(code=code)
     assert started.returncode == 0, started.stderr
-    before, frozen, status = __import__("json").loads(started.stdout.strip().splitlines()[-1])
+    line = started.stdout.strip().splitlines()[-1]
+    before, frozen, status, threshold = __import__("json").loads(line)
     assert before == 0 and frozen > 100_000 and status == 200
+    assert threshold == [20_000, 20, 20]
