@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -90,17 +89,15 @@ class Product(AbstractProduct):
         return super().options
 
     def get_all_images(self):
-        """Oscar's. Products read together (a basket's lines set `images_together_with`)
-        read their images together too, when the first of them is asked: one query
-        whatever the number of lines, and none on a page that shows no image."""
+        """Oscar's. Products read together (a basket's or an order's lines set
+        `images_together_with`) get their images together too, when the first of them is
+        asked (`set_images`: one remembered read whatever the number of lines), and none on
+        a page that shows no image."""
         together = self.__dict__.pop("images_together_with", None)
         if together:
-            pending = [
-                product
-                for product in together
-                if "images" not in getattr(product, "_prefetched_objects_cache", {})
-            ]
-            prefetch_related_objects(pending, "images")
+            from .selectors import set_images
+
+            set_images(together)
             for product in together:
                 product.__dict__.pop("images_together_with", None)
         return super().get_all_images()

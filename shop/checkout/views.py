@@ -256,9 +256,9 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
 class ThankYouView(oscar_views.ThankYouView):
     def get_object(self, queryset=None):
         """Oscar's, with what the page shows of the order read at once: its address and
-        channel (collected at an exhibition or not), its lines with their products, images
-        and options, its payments and surcharges (Oscar reads them one at a time: three
-        queries per line)."""
+        channel (collected at an exhibition or not), its lines with their products (their
+        images remembered, catalog/selectors.py) and options, its payments and surcharges
+        (Oscar reads them one at a time: three queries per line)."""
         orders = Order._default_manager.select_related("shipping_address", "channel")
         order = None
         if self.request.user.is_superuser:  # as Oscar: staff may look at any order's page
@@ -270,15 +270,16 @@ class ThankYouView(oscar_views.ThankYouView):
             order = orders.filter(pk=self.request.session["checkout_order_id"]).first()
         if order is not None:
             with_country(order.shipping_address)  # its country from the cache
-            lines = Line.objects.select_related("product").prefetch_related(
-                "product__images", "attributes"
-            )
+            lines = Line.objects.select_related("product").prefetch_related("attributes")
             prefetch_related_objects(
                 [order],
                 Prefetch("lines", queryset=lines),
                 Prefetch("sources", queryset=Source.objects.select_related("source_type")),
                 "surcharges",  # (Oscar's template filters the discounts itself: 3 queries)
             )
+            products = [line.product for line in order.lines.all() if line.product_id]
+            for product in products:  # their images together, remembered since the basket
+                product.images_together_with = products
         return order
 
     def get_context_data(self, **kwargs):
