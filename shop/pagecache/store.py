@@ -79,14 +79,15 @@ def _forget_generation():
         pass
 
 
-def remembered(key, compute, seconds=300, shared=True):
+def remembered(key, compute, seconds=300, shared=True, here=True):
     """`compute()`'s value, kept until the generation changes (a change to anything
     storefront pages show: the catalogue, producers, offers…) or for `seconds` at most.
 
     Kept in the cache, and in this process for the generation it saw last: within a request
     (`one_request`) the generation is read once, and a value this process already has costs
     no round trip. `shared=False`: each call gets its own copy (objects the caller
-    changes)."""
+    changes). `here=False`: kept in the cache only, for keys of which there are many (one
+    per basket's products), which would crowd out this process's other values."""
     known = getattr(_request, "remembered", None)
     if shared and known is not None and key in known:
         return known[key]
@@ -97,10 +98,10 @@ def remembered(key, compute, seconds=300, shared=True):
         generation = _generation(found)
         if known is not None:
             _request.generation = generation
-    value = _here_value(key, generation)
+    value = _here_value(key, generation) if here else _MISSING
     if value is _MISSING:
         kept = found.get(key) if found is not None else cache.get(key)
-        value = _from_cache(key, kept, generation, compute, seconds, shared)
+        value = _from_cache(key, kept, generation, compute, seconds, shared, here)
     if shared and known is not None:
         known[key] = value
     return value
@@ -129,13 +130,13 @@ def _here_value(key, generation):
     return pickle.loads(kept[1]) if kept[2] else kept[1]
 
 
-def _from_cache(key, kept, generation, compute, seconds, shared):
+def _from_cache(key, kept, generation, compute, seconds, shared, here):
     if kept is not None and kept[0] == generation:
         value = kept[1]
     else:
         value = compute()
         cache.set(key, (generation, value), seconds)
-    if _here["generation"] != generation:  # another generation seen meanwhile
+    if not here or _here["generation"] != generation:  # (or another generation seen meanwhile)
         return value
     values = _here["values"]
     if len(values) >= HERE_AT_MOST:

@@ -108,6 +108,22 @@ def test_a_process_keeps_values_for_the_generation_it_saw_last(computed, round_t
     assert len(calls) == 1
 
 
+def test_a_value_not_kept_here_is_read_from_the_cache_by_each_request(computed, round_trips):
+    """`here=False` (one key per basket's products): the cache keeps it for the generation,
+    this process does not, so its keys never crowd out the process's other values."""
+    calls, compute = computed
+    with store.one_request():
+        store.remembered("test:basket", compute, shared=False, here=False)
+    assert "test:basket" not in store._here["values"]
+    round_trips.clear()
+    with store.one_request():
+        assert store.remembered("test:basket", compute, shared=False, here=False) == {"calls": 1}
+    assert round_trips == [[store.GENERATION_KEY, "test:basket"]] and len(calls) == 1
+    store.forget_all()
+    with store.one_request():
+        assert store.remembered("test:basket", compute, shared=False, here=False) == {"calls": 2}
+
+
 def test_another_process_s_change_is_seen_by_the_next_request(computed):
     """Another worker's change moves the generation in the cache only: this process's
     copies are for the old one, so the next request computes the value again."""
