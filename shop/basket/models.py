@@ -11,8 +11,9 @@
   Django does for any prefetched relation;
 - a basket just saved for the first time has no lines to look up;
 - the lines' product images are read only by a page that shows a line's thumbnail (the
-  basket, its mini-basket, the preview), all lines' in one query
-  (catalog.models.Product.get_all_images); the other checkout steps read none."""
+  basket, its mini-basket, the preview), all lines' at once and remembered until the
+  catalogue changes (catalog.models.Product.get_all_images, catalog.selectors.set_images);
+  the other checkout steps read none."""
 
 from django.db.models import prefetch_related_objects
 from oscar.apps.basket.abstract_models import AbstractBasket

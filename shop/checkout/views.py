@@ -20,6 +20,7 @@ from oscar.apps.order.models import Line, Order
 from oscar.apps.payment.models import Source
 from oscar.core.loading import get_class
 
+from catalog.selectors import set_images
 from exhibitions.channels.pickup import PICKUP_PREFIX
 from exhibitions.exceptions import NotEnoughAtBooth, NotSellingNow
 from insights.recording import remember_province
@@ -277,9 +278,7 @@ class ThankYouView(oscar_views.ThankYouView):
                 Prefetch("sources", queryset=Source.objects.select_related("source_type")),
                 "surcharges",  # (Oscar's template filters the discounts itself: 3 queries)
             )
-            products = [line.product for line in order.lines.all() if line.product_id]
-            for product in products:  # their images together, remembered since the basket
-                product.images_together_with = products
+            set_images([line.product for line in order.lines.all() if line.product_id])
         return order
 
     def get_context_data(self, **kwargs):
