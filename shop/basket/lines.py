@@ -14,6 +14,14 @@ from django.db import connections
 _plans = {}  # (database alias, line model) -> (sql, [segment])
 
 
+def db_converters(field, connection):
+    """The column of `field` and the functions Django passes its raw database values through
+    (each called as `converter(value, column, connection)`): none for most fields on
+    PostgreSQL; on SQLite, the demo's database, a datetime arrives as a string."""
+    column = field.get_col(field.model._meta.db_table)
+    return column, connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+
+
 class _Segment:
     """One model's columns in the row, and the relation that holds it."""
 
@@ -26,10 +34,9 @@ class _Segment:
         self.pk_index = self.names.index(model._meta.pk.attname)
         self.converters = []
         for index, f in enumerate(self.fields):
-            found = connection.ops.get_db_converters(f.get_col(model._meta.db_table))
-            found += f.get_db_converters(connection)
+            column, found = db_converters(f, connection)
             if found:
-                self.converters.append((index, f.get_col(model._meta.db_table), found))
+                self.converters.append((index, column, found))
 
     def instance(self, values, connection, alias):
         if values[self.pk_index] is None:

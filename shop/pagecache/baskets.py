@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.core.signing import BadSignature, Signer
 from django.db import connection
 
+from shop.basket.lines import db_converters
 from shop.basket.models import Basket
 
 UNKNOWN = object()
@@ -41,7 +42,18 @@ def _state(*, pk=None, owner=None):
         return ""
     if len(rows) > 1:
         return UNKNOWN
-    return _named(*rows[0])
+    pk, lines, changed, vouchers, last_voucher = rows[0]
+    return _named(pk, lines, _as_read(changed, connection), vouchers, last_voucher)
+
+
+def _as_read(changed, connection):
+    """The latest line change as Django reads the field from this database (a datetime)."""
+    column, converters = db_converters(
+        Basket.lines.field.model._meta.get_field("date_updated"), connection
+    )
+    for converter in converters:
+        changed = converter(changed, column, connection)
+    return changed
 
 
 @functools.cache

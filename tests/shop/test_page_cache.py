@@ -551,3 +551,27 @@ def test_only_a_visitor_served_cached_pages_has_the_basket_holes_kept(product, m
     for client in (Client(), signed_in(UserFactory())):
         client.post(reverse("basket:add", args=[product.pk]), {"quantity": 1})
     assert len(kept) == 2 and kept[0].pk != kept[1].pk
+
+
+def test_a_basket_state_reads_the_demo_databases_times_as_the_loaded_lines_have_them():
+    """SQLite (`make run`'s database) returns the latest line change as a string: it is read
+    as Django reads the field, so the state names the same time as the lines loaded in the
+    request (a string made every guest's cached page fail with a 500)."""
+    from django.db import connection
+    from django.db.utils import ConnectionHandler
+    from django.utils import timezone
+
+    from shop.pagecache import baskets
+
+    demo = ConnectionHandler(
+        {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+    )
+    sqlite = demo["default"]
+    changed = timezone.now()
+    stored = sqlite.ops.adapt_datetimefield_value(changed)
+    assert isinstance(stored, str)
+    assert baskets._as_read(stored, sqlite) == changed
+    assert baskets._as_read(changed, connection) == changed  # PostgreSQL gives a datetime
+    assert baskets._named(1, 1, baskets._as_read(stored, sqlite), 0, None) == baskets._named(
+        1, 1, changed, 0, None
+    )
